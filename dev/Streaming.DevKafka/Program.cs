@@ -1,1 +1,53 @@
-return 0;
+using System.Runtime.InteropServices;
+using Streaming.DevKafka;
+
+// Dev Kafka: hosts librdkafka's mock cluster until SIGTERM/SIGINT.
+// Usage: devkafka [--brokers N] [--topics FILE] [--bootstrap-file FILE]
+var brokers = 3;
+string? topicsFile = null;
+string? bootstrapFile = null;
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+    switch (args[i])
+    {
+        case "--brokers" when int.TryParse(Next(), out var n) && n > 0: brokers = n; break;
+        case "--brokers": Console.Error.WriteLine("devkafka: --brokers takes a positive whole number."); return 2;
+        case "--topics": topicsFile = Next(); break;
+        case "--bootstrap-file": bootstrapFile = Next(); break;
+        case "-h" or "--help":
+            Console.WriteLine("devkafka [--brokers N] [--topics FILE] [--bootstrap-file FILE]\nHosts librdkafka's mock Kafka cluster on 127.0.0.1 until stopped (SIGTERM/SIGINT).");
+            return 0;
+        default: Console.Error.WriteLine($"devkafka: unknown option '{args[i]}'. See --help."); return 2;
+    }
+}
+
+try
+{
+    var topics = topicsFile is null ? [] : TopicSpec.ReadFile(topicsFile);
+    using var cluster = new MockCluster(brokers);
+    foreach (var topic in topics)
+    {
+        cluster.CreateTopic(topic.Name, topic.Partitions, Math.Min(brokers, 3));
+    }
+
+    using var stop = new ManualResetEventSlim();
+    using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.Set(); });
+    using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; stop.Set(); });
+
+    Console.WriteLine($"devkafka: {brokers} brokers at {cluster.Bootstrap}, {topics.Count} topics created");
+    if (bootstrapFile is not null)
+    {
+        // Written last and atomically: its presence tells dev.sh the cluster is ready.
+        File.WriteAllText(bootstrapFile + ".tmp", cluster.Bootstrap);
+        File.Move(bootstrapFile + ".tmp", bootstrapFile, overwrite: true);
+    }
+    stop.Wait();
+    Console.WriteLine("devkafka: stopping");
+    return 0;
+}
+catch (Exception ex) when (ex is InvalidOperationException or FormatException or IOException or DllNotFoundException or ArgumentException)
+{
+    Console.Error.WriteLine("devkafka: " + ex.Message);
+    return 1;
+}

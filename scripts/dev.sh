@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# Dev stack: librdkafka mock Kafka cluster, a private PostgreSQL cluster and s3rver.
+#   scripts/dev.sh up|down|status
+# Everything lives under .dev/; `down` stops only what `up` started (pid files).
+# Ports: DEV_PG_PORT (default 55432), DEV_S3_PORT (default 55480). Kafka brokers take free ports.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DEV="$ROOT/.dev"
+PG_PORT=${DEV_PG_PORT:-55432}
+S3_PORT=${DEV_S3_PORT:-55480}
+S3_BUCKET=${DEV_S3_BUCKET:-streaming}
+PG_DB=streaming
+KAFKA_BROKERS=${DEV_KAFKA_BROKERS:-3}
+WAIT_SECONDS=60
+
+say() { printf 'dev: %s\n' "$*"; }
+fail() { printf 'dev: error: %s\n' "$*" >&2; exit 1; }
+
+pg_bin() {
+  local dir
+  for dir in /usr/lib/postgresql/*/bin; do
+    [ -x "$dir/pg_ctl" ] && { echo "$dir"; return 0; }
+  done
+  return 1
+}
+
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Run as the postgres user when we are root: initdb and postgres refuse to run as root.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+kafka_up() {
+  if alive "$DEV/kafka.pid"; then say "kafka already running ($(cat "$DEV/kafka.bootstrap"))"; return 0; fi
+  say "building dev kafka host"
+  dotnet build -c Release -v quiet -nologo "$ROOT/dev/Streaming.DevKafka" -o "$DEV/devkafka" >"$DEV/devkafka-build.log" 2>&1 \
+    || fail "building dev/Streaming.DevKafka failed; see $DEV/devkafka-build.log"
+  rm -f "$DEV/kafka.bootstrap"
+  nohup "$DEV/devkafka/devkafka" --brokers "$KAFKA_BROKERS" --topics "$ROOT/dev/topics.txt" \
+    --bootstrap-file "$DEV/kafka.bootstrap" >"$DEV/kafka.log" 2>&1 &
+  echo $! >"$DEV/kafka.pid"
+  STARTED+=(kafka)
+  local i
+  for ((i = 0; i < WAIT_SECONDS * 10; i++)); do
+    [ -s "$DEV/kafka.bootstrap" ] && { say "kafka up at $(cat "$DEV/kafka.bootstrap")"; return 0; }
+    alive "$DEV/kafka.pid" || fail "dev kafka exited at start: $(tail -n 3 "$DEV/kafka.log")"
+    sleep 0.1
+  done
+  fail "dev kafka did not report its bootstrap list within ${WAIT_SECONDS}s; see $DEV/kafka.log"
+}
+
+pg_up() {
+  local bin; bin=$(pg_bin) || fail "PostgreSQL server binaries not found; install Debian's postgresql (apt-get install postgresql)."
+  if alive "$DEV/pg.pid"; then say "postgres already running on port $PG_PORT"; return 0; fi
+  port_taken "$PG_PORT" && fail "port $PG_PORT is taken by another process; free it or set DEV_PG_PORT."
+  mkdir -p "$DEV/pg-run"
+  if [ ! -s "$DEV/pg/PG_VERSION" ]; then
+    say "initialising private postgres cluster in .dev/pg"
+    mkdir -p "$DEV/pg"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$DEV/pg"
+    as_pg "$bin/initdb" -D "$DEV/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$DEV/pg-init.log" 2>&1 \
+      || fail "initdb failed; see $DEV/pg-init.log"
+  fi
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$DEV/pg-run"
+  as_pg "$bin/pg_ctl" -D "$DEV/pg" -l "$DEV/pg-run/postgres.log" -w -t "$WAIT_SECONDS" \
+    -o "-p $PG_PORT -k $DEV/pg-run -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100" start >/dev/null \
+    || fail "postgres could not start on port $PG_PORT: $(tail -n 3 "$DEV/pg-run/postgres.log")"
+  head -n 1 "$DEV/pg/postmaster.pid" >"$DEV/pg.pid"
+  STARTED+=(pg)
+  as_pg "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$PG_DB'" postgres | grep -q 1 \
+    || as_pg "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$PG_DB"
+  say "postgres up on 127.0.0.1:$PG_PORT (database $PG_DB)"
+}
+
+s3_up() {
+  if alive "$DEV/s3.pid"; then say "s3rver already running on port $S3_PORT"; return 0; fi
+  [ -x "$ROOT/node_modules/.bin/s3rver" ] || fail "s3rver is not installed; run 'npm ci' in $ROOT."
+  port_taken "$S3_PORT" && fail "port $S3_PORT is taken by another process; free it or set DEV_S3_PORT."
+  mkdir -p "$DEV/s3"
+  nohup node "$ROOT/node_modules/.bin/s3rver" -d "$DEV/s3" -a 127.0.0.1 -p "$S3_PORT" --silent \
+    --configure-bucket "$S3_BUCKET" >"$DEV/s3.log" 2>&1 &
+  echo $! >"$DEV/s3.pid"
+  STARTED+=(s3)
+  local i
+  for ((i = 0; i < WAIT_SECONDS * 10; i++)); do
+    port_taken "$S3_PORT" && { say "s3rver up on 127.0.0.1:$S3_PORT (bucket $S3_BUCKET)"; return 0; }
+    alive "$DEV/s3.pid" || fail "s3rver exited at start: $(tail -n 3 "$DEV/s3.log")"
+    sleep 0.1
+  done
+  fail "s3rver did not listen on $S3_PORT within ${WAIT_SECONDS}s; see $DEV/s3.log"
+}
+
+write_env() {
+  cat >"$DEV/env" <<ENV
+export KAFKA_BOOTSTRAP='$(cat "$DEV/kafka.bootstrap")'
+export PG_CONNECTION='Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$PG_DB'
+export S3_ENDPOINT='http://127.0.0.1:$S3_PORT'
+export S3_BUCKET='$S3_BUCKET'
+export AWS_ACCESS_KEY_ID='S3RVER'
+export AWS_SECRET_ACCESS_KEY='S3RVER'
+export AWS_REGION='us-east-1'
+ENV
+  say "wrote .dev/env"
+}
+
+stop_kafka() {
+  if alive "$DEV/kafka.pid"; then
+    local pid; pid=$(cat "$DEV/kafka.pid")
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    say "kafka stopped"
+  fi
+  rm -f "$DEV/kafka.pid" "$DEV/kafka.bootstrap"
+}
+
+stop_pg() {
+  local bin
+  if alive "$DEV/pg.pid" && bin=$(pg_bin); then
+    as_pg "$bin/pg_ctl" -D "$DEV/pg" -m fast -w -t 30 stop >/dev/null 2>&1 || kill -KILL "$(cat "$DEV/pg.pid")" 2>/dev/null || true
+    say "postgres stopped"
+  fi
+  rm -f "$DEV/pg.pid"
+}
+
+stop_s3() {
+  if alive "$DEV/s3.pid"; then
+    local pid; pid=$(cat "$DEV/s3.pid")
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    say "s3rver stopped"
+  fi
+  rm -f "$DEV/s3.pid"
+}
+
+# On a failed `up`, stop only what this call started, so no half-started stack is left.
+rollback() {
+  local status=$?
+  [ $status -eq 0 ] && return 0
+  local part
+  for part in "${STARTED[@]}"; do
+    case $part in kafka) stop_kafka ;; pg) stop_pg ;; s3) stop_s3 ;; esac
+  done
+  rm -f "$DEV/env"
+  exit $status
+}
+
+status() {
+  local name pidfile
+  for name in kafka pg s3; do
+    pidfile="$DEV/$name.pid"
+    if alive "$pidfile"; then say "$name: running (pid $(cat "$pidfile"))"; else say "$name: stopped"; fi
+  done
+  [ -f "$DEV/env" ] && cat "$DEV/env"
+  return 0
+}
+
+case "${1:-}" in
+  up)
+    mkdir -p "$DEV"
+    STARTED=()
+    trap rollback EXIT
+    kafka_up
+    pg_up
+    s3_up
+    write_env
+    trap - EXIT
+    ;;
+  down)
+    stop_s3; stop_pg; stop_kafka; rm -f "$DEV/env"
+    ;;
+  status) status ;;
+  *) echo "usage: scripts/dev.sh up|down|status" >&2; exit 2 ;;
+esac
