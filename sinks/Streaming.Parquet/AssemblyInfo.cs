@@ -1,1 +1,5 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Streaming.Parquet.Tests")]
+
 namespace Streaming.Parquet;
