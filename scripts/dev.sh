@@ -165,6 +165,9 @@ case "${1:-}" in
     mkdir -p "$DEV"
     STARTED=()
     trap rollback EXIT
+    # Check the fixed ports before starting anything, so a clash costs nothing to undo.
+    alive "$DEV/pg.pid" || ! port_taken "$PG_PORT" || fail "port $PG_PORT is taken by another process; free it or set DEV_PG_PORT."
+    alive "$DEV/s3.pid" || ! port_taken "$S3_PORT" || fail "port $S3_PORT is taken by another process; free it or set DEV_S3_PORT."
     kafka_up
     pg_up
     s3_up
