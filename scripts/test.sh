@@ -16,7 +16,7 @@ fi
 source .dev/env
 trap '[ $started_stack = 1 ] && scripts/dev.sh down >/dev/null' EXIT
 
-[ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null 2>&1 || npm install --no-audit --no-fund >/dev/null || { echo "test: npm install failed" >&2; exit 1; }
+scripts/setup.sh >/dev/null || { echo "test: scripts/setup.sh failed" >&2; exit 1; }
 
 dotnet build Streaming.sln -nologo -v quiet -clp:ErrorsOnly || { echo "test: build failed"; echo "0 passed, 1 failed"; exit 1; }
 
