@@ -7,6 +7,8 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
+scripts/setup.sh >/dev/null || { echo "test: scripts/setup.sh failed" >&2; exit 1; }
+
 started_stack=0
 if [ ! -f .dev/env ] || ! scripts/dev.sh status | grep -q 'kafka: running'; then
   scripts/dev.sh up || { echo "test: the dev stack could not start (see above); tests need Kafka, PostgreSQL and S3." >&2; exit 1; }
@@ -16,7 +18,6 @@ fi
 source .dev/env
 trap '[ $started_stack = 1 ] && scripts/dev.sh down >/dev/null' EXIT
 
-scripts/setup.sh >/dev/null || { echo "test: scripts/setup.sh failed" >&2; exit 1; }
 
 dotnet build Streaming.sln -nologo -v quiet -clp:ErrorsOnly || { echo "test: build failed"; echo "0 passed, 1 failed"; exit 1; }
 

@@ -1,1 +1,3 @@
-namespace Streaming.Runtime;
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Streaming.Runtime.Tests")]
