@@ -1,0 +1,91 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Streaming.Contracts;
+using Streaming.Contracts.Avro.Codecs;
+using Streaming.Contracts.Events;
+
+namespace Streaming.Sinks.Delivery;
+
+/// <summary>
+/// Publishes records a sink cannot decode to <c>sink.rejected</c> (key: the source key; value: a framed
+/// <see cref="Rejected"/>), so the sink moves on instead of crash-looping.
+/// </summary>
+/// <remarks>
+/// At least once: <see cref="Flush"/> runs before the sink stores offsets past a rejected record, so a crash can repeat
+/// a rejection but never lose one. Send errors surface on the next <see cref="Publish"/> or <see cref="Flush"/>.
+/// </remarks>
+public sealed class RejectedPublisher : IDisposable
+{
+    /// <summary>
+    /// Schema id written in the frame of published values. The contracts do not yet provide a registry-backed serializer
+    /// to the sinks, so the id is a fixed placeholder; readers here decode by topic.
+    /// </summary>
+    public const int PlaceholderSchemaId = 0;
+
+    private readonly IProducer<byte[]?, byte[]> _producer;
+    private readonly string _topic;
+    private readonly ILogger _logger;
+    private Exception? _sendError;
+    private int _pending;
+
+    /// <summary>Creates the publisher over a producer configuration.</summary>
+    public RejectedPublisher(ProducerConfig config, ILogger logger, string topic = Topics.SinkRejected)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(logger);
+        _topic = topic;
+        _logger = logger;
+        config.EnableIdempotence ??= true;
+        _producer = new ProducerBuilder<byte[]?, byte[]>(config).Build();
+    }
+
+    /// <summary>The topic rejected records go to.</summary>
+    public string Topic => _topic;
+
+    /// <summary>Sends one rejected record (asynchronously).</summary>
+    /// <exception cref="KafkaException">An earlier send failed.</exception>
+    public void Publish(Rejected rejected)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        ThrowIfSendFailed();
+        _logger.LogWarning("rejected {Topic}[{Partition}]@{Offset}: {Reason}: {Detail}",
+            rejected.SourceTopic, rejected.SourcePartition, rejected.SourceOffset, rejected.Reason, rejected.Detail);
+        var value = WireFormat.Frame(PlaceholderSchemaId, AvroCodecs.Rejected.Encode(rejected));
+        Interlocked.Increment(ref _pending);
+        _producer.Produce(_topic, new Message<byte[]?, byte[]> { Key = rejected.RawKey, Value = value }, report =>
+        {
+            Interlocked.Decrement(ref _pending);
+            if (report.Error.IsError)
+            {
+                Interlocked.CompareExchange(ref _sendError, new KafkaException(report.Error), null);
+            }
+        });
+    }
+
+    /// <summary>Waits until every sent record is acknowledged (bounded by <paramref name="timeout"/>).</summary>
+    /// <exception cref="KafkaException">A send failed.</exception>
+    /// <exception cref="TimeoutException">Records are still unacknowledged after the timeout.</exception>
+    public void Flush(TimeSpan timeout)
+    {
+        if (Volatile.Read(ref _pending) > 0)
+        {
+            var left = _producer.Flush(timeout);
+            if (left > 0)
+            {
+                throw new TimeoutException($"{left} rejected records to '{_topic}' were not acknowledged within {timeout.TotalSeconds:F0}s.");
+            }
+        }
+        ThrowIfSendFailed();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _producer.Dispose();
+
+    private void ThrowIfSendFailed()
+    {
+        if (Volatile.Read(ref _sendError) is { } error)
+        {
+            throw error;
+        }
+    }
+}
