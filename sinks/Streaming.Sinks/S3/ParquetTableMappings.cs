@@ -1,0 +1,195 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Streaming.Contracts;
+using Streaming.Contracts.Events;
+using Streaming.Contracts.Schemas;
+using Streaming.Parquet;
+
+namespace Streaming.Sinks.S3;
+
+/// <summary>
+/// The flat Parquet table of each contract topic. Avro fields keep their names; timestamp-millis fields become
+/// TIMESTAMP(MILLIS, UTC); optional (<c>["null", T]</c>) fields become optional columns; enums become strings.
+/// Nested records (the event inside <c>TripLate</c>/<c>MessageLate</c>) are flattened with the field name as a prefix
+/// (<c>trip_city</c>, <c>message_sent_at</c>); arrays (<c>matched_words</c>) are stored as a JSON array string
+/// (<c>["foo","bar"]</c>, UTF-8 unescaped; query with <c>json_extract</c> in Athena or <c>json(...)</c>/<c>from_json</c> in DuckDB).
+/// Suffixed backfill topics (<c>trips.clean.bf1</c>) use their base topic's table.
+/// </summary>
+public static class ParquetTableMappings
+{
+    private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly ParquetTableMapping s_trip = Build<TripEvent>("TripEvent", AvroSchemaFiles.TripEvent, m => AddTrip(m, "", t => t));
+    private static readonly ParquetTableMapping s_message = Build<MessageEvent>("MessageEvent", AvroSchemaFiles.MessageEvent, m => AddMessage(m, "", x => x));
+    private static readonly ParquetTableMapping s_cityHourly = Build<CityHourly>("CityHourly", AvroSchemaFiles.CityHourly, m => m
+        .String("city", c => c.City)
+        .Timestamp("window_start", c => c.WindowStart)
+        .Timestamp("window_end", c => c.WindowEnd)
+        .Int64("trips", c => c.Trips)
+        .Double("fare_sum", c => c.FareSum)
+        .Double("fare_avg", c => c.FareAvg)
+        .Double("fare_min", c => c.FareMin)
+        .Double("fare_max", c => c.FareMax)
+        .Double("distance_km_sum", c => c.DistanceKmSum)
+        .Double("avg_duration_s", c => c.AvgDurationS));
+    private static readonly ParquetTableMapping s_flagged = Build<FlaggedMessage>("FlaggedMessage", AvroSchemaFiles.FlaggedMessage, m => m
+        .String("message_id", f => f.MessageId)
+        .String("sender_id", f => f.SenderId)
+        .String("receiver_id", f => f.ReceiverId)
+        .String("text", f => f.Text)
+        .Timestamp("sent_at", f => f.SentAt)
+        .String("matched_words", f => JsonSerializer.Serialize(f.MatchedWords, s_json)));
+    private static readonly ParquetTableMapping s_strike = Build<StrikeStatus>("StrikeStatus", AvroSchemaFiles.StrikeStatus, m => m
+        .String("sender_id", s => s.SenderId)
+        .Int32("active_strikes", s => s.ActiveStrikes)
+        .Int32("level", s => s.Level)
+        .Double("salary_multiplier", s => s.SalaryMultiplier)
+        .String("status", s => s.Status.ToSymbol())
+        .OptionalTimestamp("cooldown_until", s => s.CooldownUntil)
+        .Timestamp("as_of", s => s.AsOf));
+    private static readonly ParquetTableMapping s_rejected = Build<Rejected>("Rejected", AvroSchemaFiles.Rejected, m => m
+        .String("source_topic", r => r.SourceTopic)
+        .Int32("source_partition", r => r.SourcePartition)
+        .Int64("source_offset", r => r.SourceOffset)
+        .String("reason", r => r.Reason)
+        .String("detail", r => r.Detail)
+        .OptionalBinary("raw_key", r => r.RawKey)
+        .OptionalBinary("raw_value", r => r.RawValue));
+    private static readonly ParquetTableMapping s_tripLate = Build<TripLate>("TripLate", AvroSchemaFiles.TripLate, m =>
+        AddTrip(m, "trip_", l => l.Trip)
+            .Timestamp("watermark_at_arrival", l => l.WatermarkAtArrival)
+            .String("reason", l => l.Reason.ToSymbol()));
+    private static readonly ParquetTableMapping s_messageLate = Build<MessageLate>("MessageLate", AvroSchemaFiles.MessageLate, m =>
+        AddMessage(m, "message_", l => l.Message)
+            .Timestamp("watermark_at_arrival", l => l.WatermarkAtArrival)
+            .String("reason", l => l.Reason.ToSymbol()));
+
+    private static readonly Dictionary<string, ParquetTableMapping> s_byTopic = new(StringComparer.Ordinal)
+    {
+        [Topics.Trips] = s_trip,
+        [Topics.TripsClean] = s_trip,
+        [Topics.Messages] = s_message,
+        [Topics.TripsCityHourly] = s_cityHourly,
+        [Topics.MessagesFlagged] = s_flagged,
+        [Topics.SendersStrikeStatus] = s_strike,
+        [Topics.TripsRejected] = s_rejected,
+        [Topics.MessagesRejected] = s_rejected,
+        [Topics.SinkRejected] = s_rejected,
+        [Topics.TripsLate] = s_tripLate,
+        [Topics.MessagesLate] = s_messageLate,
+    };
+
+    /// <summary>The mapping of every record type, in a fixed order.</summary>
+    public static IReadOnlyList<ParquetTableMapping> All { get; } = [s_trip, s_message, s_cityHourly, s_flagged, s_strike, s_rejected, s_tripLate, s_messageLate];
+
+    /// <summary>The mapping of a topic, or null when the topic is not a contract topic (nor a suffixed one).</summary>
+    public static ParquetTableMapping? ForTopic(string topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        if (s_byTopic.TryGetValue(topic, out var exact))
+        {
+            return exact;
+        }
+        // "<base>.<suffix>": the longest base wins, so trips.clean.bf1 is trips.clean, not trips.
+        return s_byTopic
+            .Where(pair => topic.Length > pair.Key.Length + 1 && topic.StartsWith(pair.Key, StringComparison.Ordinal) && topic[pair.Key.Length] == '.')
+            .OrderByDescending(pair => pair.Key.Length)
+            .Select(pair => pair.Value)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The mapping of a value type (used for topics mapped by their decoded values).</summary>
+    public static ParquetTableMapping? ForValue(object value) => All.FirstOrDefault(m => m.ValueType.IsInstanceOfType(value));
+
+    private static MappingBuilder<TOuter> AddTrip<TOuter>(MappingBuilder<TOuter> m, string prefix, Func<TOuter, TripEvent> trip) => m
+        .String(prefix + "trip_id", x => trip(x).TripId)
+        .String(prefix + "city", x => trip(x).City)
+        .Timestamp(prefix + "pickup_ts", x => trip(x).PickupTs)
+        .Timestamp(prefix + "dropoff_ts", x => trip(x).DropoffTs)
+        .Double(prefix + "distance_km", x => trip(x).DistanceKm)
+        .Double(prefix + "fare", x => trip(x).Fare)
+        .OptionalString(prefix + "driver_id", x => trip(x).DriverId)
+        .OptionalString(prefix + "rider_id", x => trip(x).RiderId)
+        .OptionalString(prefix + "payment_type", x => trip(x).PaymentType);
+
+    private static MappingBuilder<TOuter> AddMessage<TOuter>(MappingBuilder<TOuter> m, string prefix, Func<TOuter, MessageEvent> message) => m
+        .String(prefix + "message_id", x => message(x).MessageId)
+        .String(prefix + "sender_id", x => message(x).SenderId)
+        .String(prefix + "receiver_id", x => message(x).ReceiverId)
+        .String(prefix + "text", x => message(x).Text)
+        .Timestamp(prefix + "sent_at", x => message(x).SentAt);
+
+    private static ParquetTableMapping Build<T>(string recordType, string avroSchemaJson, Func<MappingBuilder<T>, MappingBuilder<T>> describe)
+        where T : class
+    {
+        var builder = describe(new MappingBuilder<T>());
+        var setters = builder.Setters.ToArray();
+        return new ParquetTableMapping(recordType, typeof(T), avroSchemaJson, builder.Columns, (writer, value) =>
+        {
+            var typed = (T)value;
+            for (var i = 0; i < setters.Length; i++)
+            {
+                setters[i](writer, i, typed);
+            }
+            writer.EndRow();
+        });
+    }
+
+    private sealed class MappingBuilder<T>
+    {
+        public List<MappedColumn> Columns { get; } = [];
+
+        public List<Action<ParquetFileWriter, int, T>> Setters { get; } = [];
+
+        public MappingBuilder<T> String(string name, Func<T, string> get) =>
+            Add(name, ParquetColumnType.String, false, "string", (w, i, v) => w.SetString(i, get(v)));
+
+        public MappingBuilder<T> OptionalString(string name, Func<T, string?> get) =>
+            Add(name, ParquetColumnType.String, true, "string", (w, i, v) => w.SetString(i, get(v)));
+
+        public MappingBuilder<T> Timestamp(string name, Func<T, long> get) =>
+            Add(name, ParquetColumnType.TimestampMillis, false, "timestamp", (w, i, v) => w.SetInt64(i, get(v)));
+
+        public MappingBuilder<T> OptionalTimestamp(string name, Func<T, long?> get) =>
+            Add(name, ParquetColumnType.TimestampMillis, true, "timestamp", (w, i, v) =>
+            {
+                if (get(v) is { } millis)
+                {
+                    w.SetInt64(i, millis);
+                }
+                else
+                {
+                    w.SetNull(i);
+                }
+            });
+
+        public MappingBuilder<T> Int32(string name, Func<T, int> get) =>
+            Add(name, ParquetColumnType.Int32, false, "int", (w, i, v) => w.SetInt32(i, get(v)));
+
+        public MappingBuilder<T> Int64(string name, Func<T, long> get) =>
+            Add(name, ParquetColumnType.Int64, false, "bigint", (w, i, v) => w.SetInt64(i, get(v)));
+
+        public MappingBuilder<T> Double(string name, Func<T, double> get) =>
+            Add(name, ParquetColumnType.Double, false, "double", (w, i, v) => w.SetDouble(i, get(v)));
+
+        public MappingBuilder<T> OptionalBinary(string name, Func<T, byte[]?> get) =>
+            Add(name, ParquetColumnType.Binary, true, "binary", (w, i, v) =>
+            {
+                if (get(v) is { } bytes)
+                {
+                    w.SetBinary(i, bytes);
+                }
+                else
+                {
+                    w.SetNull(i);
+                }
+            });
+
+        private MappingBuilder<T> Add(string name, ParquetColumnType type, bool optional, string athenaType, Action<ParquetFileWriter, int, T> set)
+        {
+            Columns.Add(new MappedColumn(new ParquetColumn(name, type, optional), athenaType));
+            Setters.Add(set);
+            return this;
+        }
+    }
+}
