@@ -1,18 +1,131 @@
 using System.CommandLine;
+using System.Diagnostics;
+using Confluent.Kafka;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Streaming.Contracts;
+using Streaming.Contracts.Configuration;
+using Streaming.Sinks.Delivery;
+using Streaming.Sinks.Postgres;
 
 namespace Streaming.Sinks.Cli;
 
-/// <summary>`sinks postgres [--until-end]`: owned by the PostgreSQL sink.</summary>
+/// <summary>
+/// <c>sinks postgres [--until-end] [--topics …] [--batch-size N] [--group-id G] [--sink-name NAME]</c>: delivers the
+/// result topics to PostgreSQL exactly once. Configuration: flags, then <c>STREAMING__…</c>, then appsettings.json
+/// (PG_CONNECTION and KAFKA_BOOTSTRAP work too). Logs go to stderr; the run summary of a bounded run to stdout.
+/// </summary>
 internal static class PostgresCommand
 {
     public static Command Create()
     {
-        var command = new Command("postgres", "Deliver trips.city-hourly, messages.flagged and senders.strike-status to PostgreSQL, exactly once.");
-        command.SetAction(_ =>
+        var untilEnd = new Option<bool>("--until-end") { Description = "Read to the end offsets captured at start, flush, print a summary and exit 0." };
+        var topics = new Option<string[]>("--topics")
         {
-            Console.Error.WriteLine("sinks postgres: not built yet (issue 5).");
-            return 1;
+            Description = $"Topics to deliver (default: {string.Join(", ", PostgresSinkSettings.SupportedTopics)}).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Records per batch transaction (default 5000)." };
+        var batchIntervalMs = new Option<int?>("--batch-interval-ms") { Description = "Longest wait of a buffered record before its batch is written (default 1000)." };
+        var groupId = new Option<string?>("--group-id") { Description = "Consumer group id (default streaming-sink-postgres)." };
+        var sinkName = new Option<string?>("--sink-name") { Description = "Name of this sink's rows in sink_offsets (default postgres)." };
+        var pgConnection = new Option<string?>(ConfigKeys.PostgresFlag) { Description = "Npgsql connection string (or PG_CONNECTION)." };
+        var bootstrap = new Option<string?>(ConfigKeys.BootstrapServersFlag) { Description = "Kafka bootstrap servers (or KAFKA_BOOTSTRAP)." };
+
+        var command = new Command("postgres", "Deliver trips.city-hourly, messages.flagged and senders.strike-status to PostgreSQL, exactly once.")
+        {
+            untilEnd, topics, batchSize, batchIntervalMs, groupId, sinkName, pgConnection, bootstrap,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+            {
+                [ConfigKeys.KafkaBootstrapServers] = parse.GetValue(bootstrap),
+                [ConfigKeys.PostgresConnectionString] = parse.GetValue(pgConnection),
+                [PostgresSinkSettings.TopicsKey] = parse.GetValue(topics) is { Length: > 0 } t ? string.Join(',', t) : null,
+                [PostgresSinkSettings.BatchSizeKey] = parse.GetValue(batchSize)?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [PostgresSinkSettings.BatchIntervalMsKey] = parse.GetValue(batchIntervalMs)?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [PostgresSinkSettings.GroupIdKey] = parse.GetValue(groupId),
+                [PostgresSinkSettings.SinkNameKey] = parse.GetValue(sinkName),
+            };
+            return await RunAsync(StreamingConfiguration.Build(overrides), parse.GetValue(untilEnd), Console.Out, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
+
+    /// <summary>Runs the sink with a built configuration; returns the exit code.</summary>
+    /// <exception cref="ConfigurationException">A setting is missing or invalid.</exception>
+    internal static async Task<int> RunAsync(IConfiguration configuration, bool untilEnd, TextWriter output, CancellationToken cancellationToken)
+    {
+        var kafka = KafkaSettings.Bind(configuration).Validate();
+        var postgres = PostgresSettings.Bind(configuration).Validate();
+        var settings = PostgresSinkSettings.Bind(configuration);
+        NpgsqlDataSource dataSource;
+        try
+        {
+            dataSource = new NpgsqlDataSourceBuilder(postgres.ConnectionString).Build();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ConfigurationException(ConfigKeys.PostgresConnectionString,
+                $"the PostgreSQL connection string is invalid ({ex.Message}): fix {ConfigKeys.PostgresFlag}, {ConfigKeys.ToEnvironmentVariable(ConfigKeys.PostgresConnectionString)} or PG_CONNECTION.");
+        }
+
+        using var loggerFactory = LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(Enum.TryParse<LogLevel>(configuration["Logging:Level"], ignoreCase: true, out var level) ? level : LogLevel.Information)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            })
+            .AddFilter("Microsoft", LogLevel.Warning));
+        // Logs to stderr only: stdout carries the run summary.
+        var logger = loggerFactory.CreateLogger("sinks.postgres");
+        await using (dataSource.ConfigureAwait(false))
+        {
+            var retry = new RetryPolicy(PostgresErrors.IsTransient, logger);
+            var stopwatch = Stopwatch.StartNew();
+            try
+            {
+                await retry.ExecuteAsync(async ct => await new SchemaMigrator(dataSource, logger).MigrateAsync(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                var sink = new PostgresSink(dataSource, settings, logger, retry);
+                var options = new DeliveryOptions
+                {
+                    Topics = settings.Topics,
+                    GroupId = settings.GroupId,
+                    SinkName = settings.SinkName,
+                    UntilEnd = untilEnd,
+                    AssignmentStrategy = settings.ParsedAssignmentStrategy,
+                };
+                var clientId = "sinks-postgres-" + settings.SinkName;
+                using var rejected = new RejectedPublisher(KafkaClientConfigFactory.CreateProducerConfig(kafka, clientId), logger, Topics.SinkRejected);
+                var loop = new DeliveryLoop(
+                    options,
+                    KafkaClientConfigFactory.CreateConsumerConfig(kafka, settings.GroupId, clientId),
+                    KafkaClientConfigFactory.CreateAdminClientConfig(kafka, clientId),
+                    sink,
+                    new RecordDecoder(),
+                    rejected,
+                    logger);
+                await loop.RunAsync(cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync(loop.Summary.Format("postgres", stopwatch.Elapsed)).ConfigureAwait(false);
+                return 0;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or KafkaException or TimeoutException)
+            {
+                await Console.Error.WriteLineAsync($"sinks postgres: {Describe(ex)}").ConfigureAwait(false);
+                return 1;
+            }
+        }
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        PostgresException pg => $"PostgreSQL refused the work ({pg.SqlState}): {pg.MessageText}",
+        NpgsqlException => $"PostgreSQL failed: {ex.Message}",
+        KafkaException kafka => $"Kafka failed: {kafka.Error.Reason}",
+        _ => ex.Message,
+    };
 }

@@ -1,0 +1,41 @@
+using Npgsql;
+using NpgsqlTypes;
+using Streaming.Contracts.Events;
+
+namespace Streaming.Sinks.Postgres.Tables;
+
+/// <summary><c>flagged_messages</c> from <see cref="FlaggedMessage"/>; last write wins.</summary>
+internal sealed class FlaggedMessagesTable : UpsertTable<FlaggedMessage>
+{
+    /// <inheritdoc />
+    public override string Name => "flagged_messages";
+
+    /// <inheritdoc />
+    protected override string TempColumns =>
+        "message_id text, sender_id text, receiver_id text, text text, sent_at timestamptz, matched_words text[], src_partition integer, src_offset bigint";
+
+    /// <inheritdoc />
+    protected override string CopyColumns => "message_id, sender_id, receiver_id, text, sent_at, matched_words, src_partition, src_offset";
+
+    /// <inheritdoc />
+    protected override string UpsertSql => $"""
+        INSERT INTO flagged_messages (message_id, sender_id, receiver_id, text, sent_at, matched_words)
+        SELECT DISTINCT ON (message_id) message_id, sender_id, receiver_id, text, sent_at, matched_words
+        FROM {TempName}
+        ORDER BY message_id, src_partition DESC, src_offset DESC
+        ON CONFLICT (message_id) DO UPDATE SET
+            sender_id = EXCLUDED.sender_id, receiver_id = EXCLUDED.receiver_id, text = EXCLUDED.text,
+            sent_at = EXCLUDED.sent_at, matched_words = EXCLUDED.matched_words
+        """;
+
+    /// <inheritdoc />
+    protected override void WriteRow(NpgsqlBinaryImporter importer, FlaggedMessage value)
+    {
+        importer.Write(value.MessageId, NpgsqlDbType.Text);
+        importer.Write(value.SenderId, NpgsqlDbType.Text);
+        importer.Write(value.ReceiverId, NpgsqlDbType.Text);
+        importer.Write(value.Text, NpgsqlDbType.Text);
+        importer.Write(ToTimestamp(value.SentAt), NpgsqlDbType.TimestampTz);
+        importer.Write(value.MatchedWords as string[] ?? [.. value.MatchedWords], NpgsqlDbType.Array | NpgsqlDbType.Text);
+    }
+}

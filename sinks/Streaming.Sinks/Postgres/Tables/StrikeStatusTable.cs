@@ -1,0 +1,56 @@
+using Npgsql;
+using NpgsqlTypes;
+using Streaming.Contracts.Events;
+
+namespace Streaming.Sinks.Postgres.Tables;
+
+/// <summary>
+/// <c>sender_strike_status</c> from <see cref="StrikeStatus"/>: one row per sender holding the latest status by
+/// (as_of, source offset), so a replayed older status never overwrites a newer one.
+/// </summary>
+internal sealed class StrikeStatusTable : UpsertTable<StrikeStatus>
+{
+    /// <inheritdoc />
+    public override string Name => "sender_strike_status";
+
+    /// <inheritdoc />
+    protected override string TempColumns =>
+        "sender_id text, active_strikes integer, level integer, salary_multiplier double precision, status text, "
+        + "cooldown_until timestamptz, as_of timestamptz, src_partition integer, src_offset bigint";
+
+    /// <inheritdoc />
+    protected override string CopyColumns =>
+        "sender_id, active_strikes, level, salary_multiplier, status, cooldown_until, as_of, src_partition, src_offset";
+
+    /// <inheritdoc />
+    protected override string UpsertSql => $"""
+        INSERT INTO sender_strike_status (sender_id, active_strikes, level, salary_multiplier, status, cooldown_until, as_of, source_offset)
+        SELECT DISTINCT ON (sender_id) sender_id, active_strikes, level, salary_multiplier, status, cooldown_until, as_of, src_offset
+        FROM {TempName}
+        ORDER BY sender_id, as_of DESC, src_offset DESC
+        ON CONFLICT (sender_id) DO UPDATE SET
+            active_strikes = EXCLUDED.active_strikes, level = EXCLUDED.level, salary_multiplier = EXCLUDED.salary_multiplier,
+            status = EXCLUDED.status, cooldown_until = EXCLUDED.cooldown_until, as_of = EXCLUDED.as_of,
+            source_offset = EXCLUDED.source_offset
+        WHERE (sender_strike_status.as_of, sender_strike_status.source_offset) < (EXCLUDED.as_of, EXCLUDED.source_offset)
+        """;
+
+    /// <inheritdoc />
+    protected override void WriteRow(NpgsqlBinaryImporter importer, StrikeStatus value)
+    {
+        importer.Write(value.SenderId, NpgsqlDbType.Text);
+        importer.Write(value.ActiveStrikes, NpgsqlDbType.Integer);
+        importer.Write(value.Level, NpgsqlDbType.Integer);
+        importer.Write(value.SalaryMultiplier, NpgsqlDbType.Double);
+        importer.Write(value.Status.ToSymbol(), NpgsqlDbType.Text);
+        if (value.CooldownUntil is { } cooldown)
+        {
+            importer.Write(ToTimestamp(cooldown), NpgsqlDbType.TimestampTz);
+        }
+        else
+        {
+            importer.WriteNull();
+        }
+        importer.Write(ToTimestamp(value.AsOf), NpgsqlDbType.TimestampTz);
+    }
+}
