@@ -528,7 +528,7 @@ public sealed class ParquetFileWriter : IAsyncDisposable, IDisposable
             ParquetColumnType.Int32 or ParquetColumnType.Int64 or ParquetColumnType.Double or ParquetColumnType.TimestampMillis => _options.DictionaryForNumbers,
             _ => false,
         };
-        var settings = new ColumnWriterSettings(_options.PageSizeBytes, _options.PageRowLimit, useDictionary, _options.DictionaryPageSizeLimitBytes, codec);
+        var settings = new ColumnWriterSettings(_options.PageSizeBytes, _options.PageRowLimit, useDictionary, _options.DictionaryPageSizeLimitBytes, codec, _options.CompressInBackground);
         return column.Type switch
         {
             ParquetColumnType.Boolean => new BooleanColumnWriter(column, settings),

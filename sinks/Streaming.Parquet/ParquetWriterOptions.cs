@@ -15,6 +15,12 @@ public sealed class ParquetWriterOptions
     /// </summary>
     public long RowGroupSizeBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Compress pages on the thread pool while the next page is encoded (at most two pages in flight per
+    /// column). Output is identical either way. Default true.
+    /// </summary>
+    public bool CompressInBackground { get; init; } = true;
+
     /// <summary>A data page is closed once its encoded size reaches this many bytes. Default 1 MiB.</summary>
     public int PageSizeBytes { get; init; } = 1024 * 1024;
 

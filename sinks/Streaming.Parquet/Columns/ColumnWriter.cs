@@ -1,3 +1,4 @@
+using System.Buffers;
 using Streaming.Parquet.Encodings;
 using Streaming.Parquet.Format;
 
@@ -25,6 +26,10 @@ internal abstract class ColumnWriter
     private int _plainPages;
     private int _dictionaryPages;
 
+    // Pages whose compression runs on the thread pool, oldest first; drained into _dataPages in order.
+    private readonly Queue<PendingPage> _pendingPages = new();
+    private long _pendingBytes;
+
     protected ColumnWriter(ParquetColumn column, ColumnWriterSettings settings)
     {
         Column = column;
@@ -45,7 +50,7 @@ internal abstract class ColumnWriter
     public bool IsStaged => _staged;
 
     /// <summary>Encoded bytes this column holds for the current row group: finished pages, dictionary, open page.</summary>
-    public long BufferedBytes => _dataPages.Length + DictionaryBytes + EstimatedPageValueBytes + PageRows / 8;
+    public long BufferedBytes => _dataPages.Length + _pendingBytes + DictionaryBytes + EstimatedPageValueBytes + PageRows / 8;
 
     /// <summary>Rows committed to the current chunk.</summary>
     public long ChunkRows => _chunkValues + PageRows;
@@ -103,6 +108,10 @@ internal abstract class ColumnWriter
     public ColumnChunkMetadata CompleteChunk(long chunkOffset)
     {
         FinishPage();
+        while (_pendingPages.Count > 0)
+        {
+            DrainOldestPage();
+        }
         _dictionaryPage.Clear();
         long? dictionaryOffset = null;
         var encodingStats = new List<PageEncodingCount>();
@@ -199,13 +208,24 @@ internal abstract class ColumnWriter
         }
         var encoding = EncodePageValues(_pageBody);
         var statistics = TakePageStatistics(_pageNulls);
-        var compressed = PageCompressor.Compress(Settings.Codec, _pageBody.WrittenSpan);
-        var before = _dataPages.Length;
-        PageHeaderWriter.WriteDataPageHeader(_dataPages, _pageBody.Length, compressed.Length, PageRows, encoding, statistics);
-        var headerLength = _dataPages.Length - before;
-        _dataPages.Write(compressed);
-        _chunkUncompressed += headerLength + _pageBody.Length;
-        _chunkCompressed += headerLength + compressed.Length;
+        if (Settings.CompressInBackground && Settings.Codec != CompressionCodec.Uncompressed)
+        {
+            var length = _pageBody.Length;
+            var body = ArrayPool<byte>.Shared.Rent(length);
+            _pageBody.WrittenSpan.CopyTo(body);
+            var codec = Settings.Codec;
+            var compression = Task.Run(() => PageCompressor.CompressToArray(codec, body.AsSpan(0, length)));
+            _pendingPages.Enqueue(new PendingPage(body, length, PageRows, encoding, statistics, compression));
+            _pendingBytes += length;
+            while (_pendingPages.Count > MaxPendingPages)
+            {
+                DrainOldestPage();
+            }
+        }
+        else
+        {
+            AppendPage(_pageBody.WrittenSpan, PageCompressor.Compress(Settings.Codec, _pageBody.WrittenSpan), PageRows, encoding, statistics);
+        }
         _chunkValues += PageRows;
         _chunkNulls += _pageNulls;
         if (encoding == ParquetEncoding.RleDictionary)
@@ -221,6 +241,37 @@ internal abstract class ColumnWriter
         ResetPageValues();
         AfterPageFinished();
     }
+
+    // Two pages in flight per column keep both cores busy without holding much memory.
+    private const int MaxPendingPages = 2;
+
+    private void AppendPage(ReadOnlySpan<byte> body, ReadOnlySpan<byte> compressed, int numValues, ParquetEncoding encoding, ColumnStatistics statistics)
+    {
+        var before = _dataPages.Length;
+        PageHeaderWriter.WriteDataPageHeader(_dataPages, body.Length, compressed.Length, numValues, encoding, statistics);
+        var headerLength = _dataPages.Length - before;
+        _dataPages.Write(compressed);
+        _chunkUncompressed += headerLength + body.Length;
+        _chunkCompressed += headerLength + compressed.Length;
+    }
+
+    private void DrainOldestPage()
+    {
+        var page = _pendingPages.Dequeue();
+        try
+        {
+            // CPU-bound work on the pool; waiting here is what bounds the pages in flight.
+            var compressed = page.Compression.GetAwaiter().GetResult();
+            AppendPage(page.Body.AsSpan(0, page.Length), compressed, page.NumValues, page.Encoding, page.Statistics);
+        }
+        finally
+        {
+            _pendingBytes -= page.Length;
+            ArrayPool<byte>.Shared.Return(page.Body);
+        }
+    }
+
+    private sealed record PendingPage(byte[] Body, int Length, int NumValues, ParquetEncoding Encoding, ColumnStatistics Statistics, Task<byte[]> Compression);
 
     /// <summary>Encoded size of the open page's values (dictionary indices or PLAIN values).</summary>
     protected abstract long EstimatedPageValueBytes { get; }

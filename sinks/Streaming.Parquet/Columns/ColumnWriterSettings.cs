@@ -8,4 +8,5 @@ internal sealed record ColumnWriterSettings(
     int PageRowLimit,
     bool UseDictionary,
     int DictionaryPageSizeLimitBytes,
-    CompressionCodec Codec);
+    CompressionCodec Codec,
+    bool CompressInBackground);

@@ -11,4 +11,12 @@ internal static class PageCompressor
         CompressionCodec.Snappy => IronSnappy.Snappy.Encode(body),
         _ => throw new ArgumentOutOfRangeException(nameof(codec), codec, "Unsupported codec."),
     };
+
+    /// <summary>Compresses into a new array (for background compression, where the result outlives the call).</summary>
+    public static byte[] CompressToArray(CompressionCodec codec, ReadOnlySpan<byte> body) => codec switch
+    {
+        CompressionCodec.Uncompressed => body.ToArray(),
+        CompressionCodec.Snappy => IronSnappy.Snappy.Encode(body),
+        _ => throw new ArgumentOutOfRangeException(nameof(codec), codec, "Unsupported codec."),
+    };
 }
