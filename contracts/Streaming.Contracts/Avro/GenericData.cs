@@ -79,10 +79,20 @@ public static class GenericData
         string s => "\"" + s + "\"",
         byte[] bytes => "0x" + Convert.ToHexString(bytes),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        IDictionary dict => "{" + string.Join(", ", dict.Cast<DictionaryEntry>().Select(e => e.Key + ": " + Describe(e.Value))) + "}",
+        IDictionary dict => "{" + string.Join(", ", Entries(dict).Select(e => e.Key + ": " + Describe(e.Value))) + "}",
         IList list => "[" + string.Join(", ", list.Cast<object?>().Select(Describe)) + "]",
         _ => value.ToString() ?? string.Empty,
     };
+
+    private static IEnumerable<DictionaryEntry> Entries(IDictionary dictionary)
+    {
+        // IDictionary's own enumerator yields DictionaryEntry; the IEnumerable one may yield KeyValuePair.
+        var enumerator = dictionary.GetEnumerator();
+        while (enumerator.MoveNext())
+        {
+            yield return enumerator.Entry;
+        }
+    }
 
     private static bool SequenceEquals(IList a, IList b)
     {

@@ -29,7 +29,7 @@ internal static class AvscOracle
         const branch = (type, k) => type.types.find((t) => t.branchName === k);
         function toJ(type, v) {
           switch (type.typeName) {
-            case 'long': return v.toString();
+            case 'long': case 'abstract:long': return v.toString();
             case 'float': case 'double': return special(v);
             case 'bytes': case 'fixed': return v.toString('hex');
             case 'record': { const o = {}; for (const f of type.fields) o[f.name] = toJ(f.type, v[f.name]); return o; }
@@ -41,7 +41,7 @@ internal static class AvscOracle
         }
         function fromJ(type, v) {
           switch (type.typeName) {
-            case 'long': return BigInt(v);
+            case 'long': case 'abstract:long': return BigInt(v);
             case 'float': case 'double': return unspecial(v);
             case 'bytes': case 'fixed': return Buffer.from(v, 'hex');
             case 'record': { const o = {}; for (const f of type.fields) o[f.name] = fromJ(f.type, v[f.name]); return o; }
@@ -51,6 +51,7 @@ internal static class AvscOracle
             default: return v;
           }
         }
+        if (forSchema('"long"').typeName !== 'abstract:long') throw new Error('BigInt long type not in use: ' + forSchema('"long"').typeName);
         const mode = process.argv[process.argv.length - 1];
         const input = JSON.parse(fs.readFileSync(0, 'utf8'));
         const types = new Map();
