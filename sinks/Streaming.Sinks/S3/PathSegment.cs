@@ -5,7 +5,7 @@ namespace Streaming.Sinks.S3;
 /// <summary>
 /// Turns a data value (a city, a table or topic name) into exactly one safe path segment, so no value can climb out of
 /// the table prefix or add a level: every byte outside <c>[A-Za-z0-9._-]</c> is percent-encoded from its UTF-8 form
-/// (<c>/</c> → <c>%2F</c>, control characters → <c>%0A</c>, <c>%</c> itself → <c>%25</c>), and the dot-only segments
+/// (<c>/</c> → <c>%2F</c>, control characters → <c>%0A</c>, <c>%</c> itself → <c>%25</c>; a lone UTF-16 surrogate → <c>%uD83D</c>), and the dot-only segments
 /// <c>.</c> and <c>..</c> have their dots encoded. Null or empty becomes Hive's <c>__HIVE_DEFAULT_PARTITION__</c>.
 /// </summary>
 /// <remarks>The encoding is injective, so two different values never share a folder.</remarks>
@@ -33,8 +33,13 @@ public static class PathSegment
                 builder.Append(c);
                 continue;
             }
-            // Surrogate pairs encode as one code point; a lone surrogate becomes U+FFFD (still one safe, distinct run).
-            var rune = Rune.TryGetRuneAt(value, i, out var r) ? r : Rune.ReplacementChar;
+            // Surrogate pairs encode as one code point. A lone surrogate has no UTF-8 form: it becomes %uXXXX, which no
+            // UTF-8 escape can equal (those are '%' and two hex digits), so the encoding stays injective.
+            if (!Rune.TryGetRuneAt(value, i, out var rune))
+            {
+                builder.Append("%u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
             if (rune.Utf16SequenceLength == 2)
             {
                 i++;

@@ -1,0 +1,193 @@
+using FluentAssertions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Streaming.Sinks.Delivery;
+using Streaming.Sinks.S3;
+using Xunit;
+
+namespace Streaming.S3Sink.Tests;
+
+public sealed class RotationTests
+{
+    private const long Hour = 3_600_000;
+    private const long Minute = 60_000;
+    private static readonly DateTimeOffset Now = DateTimeOffset.UnixEpoch;
+
+    [Fact]
+    public void ShouldRotateOnHourCloseOnlyOnceWatermarkReachesHourEnd()
+    {
+        FileRotation.RotateOnHourClose(Hour, Hour - 1).Should().BeFalse();
+        FileRotation.RotateOnHourClose(Hour, Hour).Should().BeTrue();
+        FileRotation.RotateOnHourClose(Hour, null).Should().BeFalse();
+    }
+
+    [Fact]
+    public void ShouldRotateOnSizeWhenEitherBoundIsReached()
+    {
+        FileRotation.RotateOnSize(9, 999, 10, 1000).Should().BeFalse();
+        FileRotation.RotateOnSize(10, 0, 10, 1000).Should().BeTrue();
+        FileRotation.RotateOnSize(1, 1000, 10, 1000).Should().BeTrue();
+    }
+
+    [Fact]
+    public void ShouldRotateOnTimeOnlyWhenAnIntervalIsSet()
+    {
+        FileRotation.RotateOnTime(Now, Now.AddHours(5), null).Should().BeFalse();
+        FileRotation.RotateOnTime(Now, Now.AddSeconds(59), TimeSpan.FromMinutes(1)).Should().BeFalse();
+        FileRotation.RotateOnTime(Now, Now.AddSeconds(60), TimeSpan.FromMinutes(1)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task ShouldCloseHourFileWhenWatermarkPassesHourEndAndResumeFromOldestOpenFile()
+    {
+        var storage = new MemoryStorage();
+        var writer = CreateWriter(storage, new S3SinkOptions { Table = "t" });
+        var s = Records.Start;
+        writer.Write(Records.Trip("trips", 0, 0, s + (10 * Minute)), Now);
+        writer.Write(Records.Trip("trips", 0, 1, s + (50 * Minute)), Now);
+        writer.Write(Records.Trip("trips", 0, 2, s + Hour + (5 * Minute)), Now);  // watermark 00:55: hour 0 stays open
+        writer.Write(Records.Trip("trips", 0, 3, s + (55 * Minute)), Now);        // still on time for hour 0
+        writer.OpenHours.Should().Be(2);
+        writer.IsCommitDue(Now).Should().BeFalse();
+        writer.ResumeOffset.Should().Be(0);
+
+        writer.Write(Records.Trip("trips", 0, 4, s + Hour + (10 * Minute)), Now); // watermark 01:00 closes hour 0
+        writer.IsCommitDue(Now).Should().BeTrue();
+        var (files, records, _) = await writer.CommitFilesAsync(all: false, Now);
+        files.Should().Be(1);
+        records.Should().Be(3);
+        storage.DataFiles().Should().BeEquivalentTo(new Dictionary<string, long[]>
+        {
+            ["t/dt=2025-09-01/hour=00/trips+0+00000000000000000000.parquet"] = [0, 1, 3],
+        });
+        writer.ResumeOffset.Should().Be(2, "the hour-1 file starting at offset 2 is still open");
+
+        await writer.CommitFilesAsync(all: true, Now);
+        storage.DataFiles().Keys.Should().Contain("t/dt=2025-09-01/hour=01/trips+0+00000000000000000002.parquet");
+        storage.DataFiles()["t/dt=2025-09-01/hour=01/trips+0+00000000000000000002.parquet"].Should().Equal(2, 4);
+        writer.ResumeOffset.Should().Be(5);
+    }
+
+    [Fact]
+    public async Task ShouldRotateOnRecordCountAndNameNextFileByItsFirstOffset()
+    {
+        var storage = new MemoryStorage();
+        var writer = CreateWriter(storage, new S3SinkOptions { Table = "t", MaxRecordsPerFile = 3 });
+        for (var i = 0; i < 7; i++)
+        {
+            writer.Write(Records.Trip("trips", 0, i, Records.Start + (i * Minute)), Now);
+        }
+        await writer.CommitFilesAsync(all: true, Now);
+        storage.DataFiles().Select(kv => (kv.Key.Split('+')[^1], kv.Value.Length)).Should().Equal(
+            ("00000000000000000000.parquet", 3), ("00000000000000000003.parquet", 3), ("00000000000000000006.parquet", 1));
+    }
+
+    [Fact]
+    public async Task ShouldBoundOpenHoursByClosingTheEarliestHour()
+    {
+        var storage = new MemoryStorage();
+        var writer = CreateWriter(storage, new S3SinkOptions { Table = "t", MaxOpenFilesPerPartition = 2, AllowedLateness = TimeSpan.FromDays(1) });
+        writer.Write(Records.Trip("trips", 0, 0, Records.Start), Now);
+        writer.Write(Records.Trip("trips", 0, 1, Records.Start + Hour), Now);
+        writer.Write(Records.Trip("trips", 0, 2, Records.Start + (2 * Hour)), Now);
+        writer.OpenHours.Should().Be(2);
+        writer.PendingFiles.Should().Be(1);
+        await writer.CommitFilesAsync(all: false, Now);
+        storage.DataFiles().Keys.Should().Equal("t/dt=2025-09-01/hour=00/trips+0+00000000000000000000.parquet");
+    }
+
+    [Fact]
+    public async Task ShouldKeepFilesAndBackOffWhenStorageFails()
+    {
+        var storage = new MemoryStorage { FailNextPuts = 3 };
+        var sink = CreateSink(storage, new S3SinkOptions { Table = "t", MaxRecordsPerFile = 2 });
+        await sink.ReadStoredOffsetsAsync([Records.Tp("trips")]);
+        for (var i = 0; i < 4; i++)
+        {
+            sink.Append(Records.Trip("trips", 0, i, Records.Start + (i * Minute)));
+        }
+        var result = await sink.FlushAsync(all: false);
+        storage.FailedPuts.Should().Be(3);
+        result.Files.Should().Be(2);
+        result.Offsets.Single().Offset.Value.Should().Be(4);
+        storage.DataFiles().Values.Should().BeEquivalentTo(new[] { new long[] { 0, 1 }, [2, 3] });
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public async Task ShouldRebuildExactlyTheSameFilesWhenRestartedFromCheckpointsAtRandomPoints(int seed)
+    {
+        // Out-of-order event times (±25 min around a 2-minute step), a small record bound and an open-hours bound: the
+        // interesting cases — files still open across hour changes, size rotation, the open limit — all happen.
+        var options = new S3SinkOptions { Table = "t", MaxRecordsPerFile = 7, MaxOpenFilesPerPartition = 3 };
+        var records = Records.Wandering("trips", 600, seed, minutesPerRecord: 2, jitterMinutes: 25);
+
+        var reference = new MemoryStorage();
+        await RunAsync(reference, options, records, from: null, to: records.Count, finish: true, new Random(seed));
+
+        var crashed = new MemoryStorage();
+        var random = new Random(seed * 31);
+        var restarts = 0;
+        while (true)
+        {
+            var resume = await StoredResumeAsync(crashed, options);
+            var crashAt = resume + random.Next(1, 150);
+            if (crashAt >= records.Count)
+            {
+                break;
+            }
+            await RunAsync(crashed, options, records, resume, (int)crashAt, finish: false, random);
+            restarts++;
+        }
+        await RunAsync(crashed, options, records, await StoredResumeAsync(crashed, options), records.Count, finish: true, random);
+
+        restarts.Should().BeGreaterThan(3);
+        var files = crashed.DataFiles();
+        files.Should().BeEquivalentTo(reference.DataFiles(), "a replay from a checkpoint rebuilds the same keys with the same records");
+        files.Values.SelectMany(o => o).Order().Should().Equal(Enumerable.Range(0, records.Count).Select(i => (long)i), "each record is in exactly one file");
+    }
+
+    private static async Task<long> StoredResumeAsync(MemoryStorage storage, S3SinkOptions options)
+    {
+        var sink = CreateSink(storage, options);
+        var stored = await sink.ReadStoredOffsetsAsync([Records.Tp("trips")]);
+        return stored.TryGetValue(Records.Tp("trips"), out var offset) ? offset : 0;
+    }
+
+    private static async Task RunAsync(MemoryStorage storage, S3SinkOptions options, List<SinkRecord> records, long? from, int to, bool finish, Random random)
+    {
+        var sink = CreateSink(storage, options);
+        var stored = await sink.ReadStoredOffsetsAsync([Records.Tp("trips")]);
+        var start = stored.TryGetValue(Records.Tp("trips"), out var offset) ? offset : 0;
+        if (from is { } expected)
+        {
+            start.Should().Be(expected);
+        }
+        for (var i = (int)start; i < to; i++)
+        {
+            sink.Append(records[i]);
+            // Flush timing differs between runs on purpose: it must not change file boundaries.
+            if (sink.IsFlushDue(Now) && random.Next(3) > 0)
+            {
+                await sink.FlushAsync(all: false);
+            }
+        }
+        if (finish)
+        {
+            await sink.FlushAsync(all: true);
+        }
+        else if (random.Next(2) == 0)
+        {
+            await sink.FlushAsync(all: false); // sometimes the crash comes right after a flush, sometimes with files pending
+        }
+    }
+
+    private static TopicPartitionWriter CreateWriter(IStorage storage, S3SinkOptions options) =>
+        new("trips", 0, options, HourlyPartitioner.Instance, new OffsetListWriterProvider(storage), r => EventTime.Of(r), NullLogger.Instance);
+
+    private static Streaming.Sinks.S3.S3Sink CreateSink(IStorage storage, S3SinkOptions options) =>
+        new(options, storage, new OffsetListWriterProvider(storage), NullLogger.Instance,
+            retry: new RetryPolicy(ex => ex is StorageException, NullLogger.Instance, baseDelay: TimeSpan.FromMilliseconds(1), maxDelay: TimeSpan.FromMilliseconds(5)));
+}
