@@ -70,6 +70,8 @@ internal sealed class RecordQueue
     {
         _fifo.Clear();
         Head = null;
+        // Records after ConsumedOffset will be fetched again, so the partition is not complete any more.
+        InputComplete = false;
     }
 
     /// <summary>Prepares the head after a state change that may unblock it (nothing to do for now; kept for symmetry).</summary>

@@ -360,6 +360,23 @@ internal sealed class StreamTask
         }
     }
 
+    /// <summary>Takes a suspended task back (reassigned after an eager rebalance); processors and stores are kept.</summary>
+    public void Resume()
+    {
+        switch (State)
+        {
+            case TaskState.Suspended:
+                Transition(TaskState.Running);
+                return;
+            case TaskState.Running:
+                return;
+            case TaskState.Created:
+            case TaskState.Restoring:
+            case TaskState.Closed:
+                throw IllegalState("resuming");
+        }
+    }
+
     /// <summary>Closes after a successful commit; throws if uncommitted work would be lost (then close dirty).</summary>
     public void CloseClean()
     {

@@ -13,6 +13,9 @@ internal sealed class TaskCheckpoint
 
     public List<PartitionCheckpoint> Partitions { get; set; } = [];
 
+    /// <summary>What this task wrote in the transaction that carries this checkpoint (outputs, changelogs, repartition).</summary>
+    public List<ProducedRange> Produced { get; set; } = [];
+
     public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this);
 
     public static TaskCheckpoint Deserialize(byte[] bytes) =>

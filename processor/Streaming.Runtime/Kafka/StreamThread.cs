@@ -1,0 +1,186 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace Streaming.Runtime;
+
+/// <summary>
+/// One group member: polls records into task queues, restores, processes in event-time order, punctuates, sends
+/// watermark markers and commits on the interval. Runs on its own OS thread; everything here is single-threaded
+/// except librdkafka's delivery callbacks.
+/// </summary>
+internal sealed class StreamThread
+{
+    private readonly StreamsConfig _config;
+    private readonly AppLayout _layout;
+    private readonly TopicMetadataCache _metadata;
+    private readonly CheckpointStore _checkpoints;
+    private readonly StreamsMetrics _metrics;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _log;
+    private readonly string _name;
+    private readonly string _prefix;
+    private readonly Dictionary<(string, int), long> _fetchPositions = new();
+
+    public StreamThread(int index, StreamsConfig config, AppLayout layout, TopicMetadataCache metadata, CheckpointStore checkpoints, StreamsMetrics metrics, ILoggerFactory loggers)
+    {
+        _config = config;
+        _layout = layout;
+        _metadata = metadata;
+        _checkpoints = checkpoints;
+        _metrics = metrics;
+        _loggers = loggers;
+        _log = loggers.CreateLogger("Streaming.Runtime.StreamThread");
+        _name = $"{config.ApplicationId}-{config.InstanceId}-StreamThread-{index}";
+        _prefix = $"stream-thread [{_name}] ";
+    }
+
+    public void Run(CancellationToken cancellationToken)
+    {
+        using var restoreConsumer = new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.RestoreConsumer(_config, _name + "-restore")).Build();
+        var taskManager = new TaskManager(_config, _layout, _metadata, _checkpoints, restoreConsumer,
+            () => new StreamsProducer(_config, _name + "-producer-" + _name[(_name.LastIndexOf('-') + 1)..], _loggers.CreateLogger("Streaming.Runtime.StreamsProducer")),
+            _metrics, _loggers, _name);
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.MainConsumer(_config, _name + "-consumer"))
+            .SetPartitionsAssignedHandler((_, partitions) =>
+            {
+                var starts = taskManager.HandleAssignment(partitions);
+                foreach (var start in starts)
+                {
+                    _fetchPositions[(start.Topic, start.Partition.Value)] = start.Offset.Value;
+                }
+                return starts;
+            })
+            .SetPartitionsRevokedHandler((_, partitions) => taskManager.HandleRevocation(partitions.Select(p => p.TopicPartition).ToList()))
+            .SetErrorHandler((_, e) => _log.Log(e.IsFatal ? LogLevel.Error : LogLevel.Debug, "{Prefix}consumer error {Code}: {Reason}", _prefix, e.Code, e.Reason))
+            .Build();
+        taskManager.Consumer = consumer;
+        consumer.Subscribe(_layout.AllSourceTopics);
+        _log.LogInformation("{Prefix}started; subscribed to [{Topics}] ({Guarantee})", _prefix, string.Join(", ", _layout.AllSourceTopics), _config.ProcessingGuarantee);
+        var lastCommit = Now();
+        var commitIntervalMs = (long)_config.EffectiveCommitInterval.TotalMilliseconds;
+        var clean = false;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                try
+                {
+                    var now = Now();
+                    Poll(consumer, taskManager);
+                    taskManager.RestorePending(now);
+                    Process(taskManager, now);
+                    if (now - lastCommit >= commitIntervalMs || taskManager.Tasks.Any(t => t.CommitRequested))
+                    {
+                        taskManager.Commit(force: false);
+                        lastCommit = now;
+                    }
+                    if (_config.BoundedMode && taskManager.AllTasksEnded)
+                    {
+                        taskManager.Commit(force: true);
+                        _log.LogInformation("{Prefix}bounded run complete: every task reached the end of its input", _prefix);
+                        break;
+                    }
+                }
+                catch (TaskMigratedException ex)
+                {
+                    _log.LogWarning("{Prefix}tasks migrated ({Message}); closing them dirty and rejoining the group", _prefix, ex.Message);
+                    taskManager.CloseAllDirty();
+                    _fetchPositions.Clear();
+                    consumer.Unsubscribe();
+                    consumer.Subscribe(_layout.AllSourceTopics);
+                }
+            }
+            taskManager.Shutdown();
+            clean = true;
+        }
+        catch (Exception ex)
+        {
+            _log.LogError("{Prefix}failed: {Message}", _prefix, ex.Message);
+            throw;
+        }
+        finally
+        {
+            if (!clean)
+            {
+                taskManager.CloseAllDirty();
+                taskManager.Producer.Dispose();
+            }
+            try
+            {
+                consumer.Close();
+            }
+            catch (KafkaException ex)
+            {
+                _log.LogDebug("{Prefix}consumer close: {Reason}", _prefix, ex.Error.Reason);
+            }
+            _log.LogInformation("{Prefix}stopped", _prefix);
+        }
+    }
+
+    private void Poll(IConsumer<byte[]?, byte[]?> consumer, TaskManager taskManager)
+    {
+        var anyBuffered = taskManager.Tasks.Any(t => t.BufferedCount > 0 && t.State == TaskState.Running);
+        var timeout = anyBuffered ? TimeSpan.Zero : TimeSpan.FromMilliseconds(50);
+        for (var i = 0; i < _config.MaxPollRecords; i++)
+        {
+            var result = consumer.Consume(i == 0 ? timeout : TimeSpan.Zero);
+            if (result is null)
+            {
+                break;
+            }
+            var key = (result.Topic, result.Partition.Value);
+            if (result.IsPartitionEOF)
+            {
+                _fetchPositions[key] = Math.Max(_fetchPositions.GetValueOrDefault(key), result.Offset.Value);
+                continue;
+            }
+            var task = taskManager.TaskFor(result.Topic, result.Partition.Value);
+            if (task is null)
+            {
+                continue;
+            }
+            _fetchPositions[key] = result.Offset.Value + 1;
+            if (_layout.EndOffsets is not null && _layout.EndOffsets.TryGetValue(key, out var end) && result.Offset.Value >= end)
+            {
+                continue;
+            }
+            var message = result.Message;
+            task.AddRecord(new RawRecord(result.Topic, result.Partition.Value, result.Offset.Value, message.Timestamp.UnixTimestampMs, message.Key, message.Value, message.Headers));
+        }
+        if (_layout.EndOffsets is not null)
+        {
+            foreach (var task in taskManager.Tasks)
+            {
+                foreach (var queue in task.Queues)
+                {
+                    if (!queue.IsRepartition && !queue.InputComplete && _layout.EndOffsets.TryGetValue((queue.Topic, queue.Partition), out var end)
+                        && Math.Max(_fetchPositions.GetValueOrDefault((queue.Topic, queue.Partition)), queue.ConsumedOffset + 1) >= end)
+                    {
+                        task.MarkInputComplete(queue.Topic, queue.Partition);
+                    }
+                }
+            }
+        }
+    }
+
+    private void Process(TaskManager taskManager, long now)
+    {
+        foreach (var task in taskManager.Tasks)
+        {
+            if (task.State != TaskState.Running)
+            {
+                continue;
+            }
+            task.UpdateWatermark();
+            var processed = 0;
+            while (processed < _config.MaxRecordsPerTaskTurn && task.IsProcessable(now) && task.Process(now))
+            {
+                processed++;
+            }
+            task.MaybePunctuateSystemTime(now);
+            task.MaybeEmitWatermarkMarkers();
+        }
+    }
+
+    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+}
