@@ -13,6 +13,8 @@ namespace Streaming.Sinks.Delivery;
 /// <para>Exactly-once into the destination rests on the sink's own stored offsets (the source of truth): on assignment
 /// the loop seeks every partition to the sink's stored position, falling back to the group's committed offset, then to
 /// the earliest offset. Group commits are best effort and only help the fallback.</para>
+/// <para>A bounded run (<see cref="DeliveryOptions.UntilEnd"/>) assigns every partition directly unless
+/// <see cref="DeliveryOptions.JoinGroupWhenBounded"/> is set; the seek rules are the same.</para>
 /// <para>Everything, including the rebalance callbacks and every <see cref="ISink"/> call, runs on the thread that calls
 /// <see cref="RunAsync"/>: Confluent.Kafka invokes the callbacks from inside <c>Consume</c>.</para>
 /// </remarks>
@@ -115,7 +117,14 @@ public sealed class DeliveryLoop
                     string.Join(", ", _ends.EndOffsets.OrderBy(kv => kv.Key.Topic, StringComparer.Ordinal).ThenBy(kv => kv.Key.Partition.Value)
                         .Select(kv => $"{kv.Key.Topic}[{kv.Key.Partition.Value}]={kv.Value}")));
             }
-            consumer.Subscribe(_options.Topics);
+            if (_ends is not null && !_options.JoinGroupWhenBounded)
+            {
+                consumer.Assign(OnAssigned(consumer, [.. _ends.EndOffsets.Keys]));
+            }
+            else
+            {
+                consumer.Subscribe(_options.Topics);
+            }
             var lastProgressLog = _time.GetUtcNow();
             while (!cancellationToken.IsCancellationRequested)
             {

@@ -18,6 +18,14 @@ public sealed class DeliveryOptions
     public bool UntilEnd { get; init; }
 
     /// <summary>
+    /// In bounded mode, join the consumer group (subscribe) instead of assigning every partition of the topics directly.
+    /// Default false: a bounded run reads all partitions anyway, and a direct assignment starts at once instead of
+    /// waiting for a rebalance, which after a crashed predecessor lasts a whole session timeout. Group offsets are still
+    /// committed under <see cref="GroupId"/>, best effort.
+    /// </summary>
+    public bool JoinGroupWhenBounded { get; init; }
+
+    /// <summary>
     /// Partition assignment strategy. Default eager range: the dev mock broker does not reassign with cooperative-sticky
     /// (DESIGN §2); set it for real Kafka if wanted.
     /// </summary>
