@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Streaming.Contracts.Json;
 
@@ -78,6 +79,7 @@ public static class StreamingJson
             // Relaxed escaping keeps non-ASCII text readable in files; output stays deterministic.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = false,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
         options.Converters.Add(new TripEventJsonConverter());
         options.Converters.Add(new MessageEventJsonConverter());
