@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Streaming.Processor.Hosting;
+
+namespace Streaming.Processor.Cli;
+
+/// <summary>Runs the host with console logging and prints the summary at the end of a bounded run.</summary>
+internal static class ProcessorRun
+{
+    /// <summary>
+    /// Capability switch for brokers without transactional isolation (the dev mock cluster). scripts/dev.sh sets it
+    /// in .dev/env; leave it unset on real Kafka.
+    /// </summary>
+    public const string BrokerLacksTransactionalIsolationKey = "Runtime:BrokerLacksTransactionalIsolation";
+
+    public static async Task<int> ExecuteAsync(ProcessorRunSettings settings, CancellationToken cancellationToken)
+    {
+        using var loggerFactory = LoggerFactory.Create(builder => builder
+            // Logs go to stderr: stdout carries the run summary.
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+            .AddFilter("Streaming", LogLevel.Information)
+            .SetMinimumLevel(LogLevel.Warning));
+        var host = new ProcessorHost(settings, loggerFactory);
+        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        if (settings.UntilEnd)
+        {
+            RunSummaryPrinter.Print(host.Summary, Console.Out);
+        }
+        return ExitCodes.Ok;
+    }
+}

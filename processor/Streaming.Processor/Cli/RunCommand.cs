@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+using System.CommandLine;
+using Streaming.Contracts.Configuration;
+using Streaming.Processor.Domain;
+using Streaming.Processor.Hosting;
+using Streaming.Processor.Topology;
+
+namespace Streaming.Processor.Cli;
+
+/// <summary><c>processor run [--guarantee …] [--until-end]</c>: the live processor, or a bounded run to the current end.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var options = new ProcessorCliOptions();
+        var untilEnd = new Option<bool>("--until-end") { Description = "Read to the end offsets captured at start, flush every window, print the summary and exit 0." };
+        var appId = new Option<string>("--app-id")
+        {
+            Description = "Application id: consumer group, transactional ids and internal topic prefix.",
+            DefaultValueFactory = _ => ProcessorCliOptions.DefaultApplicationId,
+        };
+        var command = new Command("run", "Run the processor topology.");
+        options.AddTo(command);
+        command.Options.Add(untilEnd);
+        command.Options.Add(appId);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var settings = ResolveSettings(options, result, result.GetValue(appId)!, result.GetValue(untilEnd));
+            return await ProcessorRun.ExecuteAsync(settings, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    internal static ProcessorRunSettings ResolveSettings(ProcessorCliOptions options, ParseResult result, string applicationId, bool untilEnd)
+    {
+        if (string.IsNullOrWhiteSpace(applicationId))
+        {
+            throw new UsageException("--app-id is empty; pass an application id such as streaming-processor.");
+        }
+        var configuration = options.Configuration(result);
+        return new ProcessorRunSettings(
+            applicationId,
+            KafkaSettings.Bind(configuration).Validate(),
+            SchemaRegistrySettings.Bind(configuration).Validate(),
+            ProcessorOptions.Bind(configuration).Validate(),
+            OutputTopics.WithSuffix(result.GetValue(options.OutputSuffix)),
+            options.ResolveGuarantee(result),
+            options.ResolveThreads(result),
+            untilEnd,
+            configuration.GetValue<bool>(ProcessorRun.BrokerLacksTransactionalIsolationKey));
+    }
+}
