@@ -77,6 +77,42 @@ public sealed class ExactDoubleSumTests
     }
 
     [Fact]
+    public void ShouldGiveTheSameCanonicalFormInFixedAndArbitraryPrecisionModes()
+    {
+        // 1e-30 has bits below 2^-64 and 1e30 is beyond 2^62: both force the arbitrary-precision mode.
+        double[] values = [12.5, 1024.0, 0.01, 1e-30, 7.25];
+        var forward = new ExactDoubleSum();
+        var backward = new ExactDoubleSum();
+        foreach (var v in values)
+        {
+            forward.Add(v);
+        }
+        foreach (var v in values.Reverse())
+        {
+            backward.Add(v);
+        }
+        var withoutTiny = new ExactDoubleSum();
+        withoutTiny.Add(12.5);
+        withoutTiny.Add(1024.0);
+        withoutTiny.Add(0.01);
+        withoutTiny.Add(7.25);
+
+        backward.Mantissa.Should().Be(forward.Mantissa);
+        backward.Exponent.Should().Be(forward.Exponent);
+        forward.ToDouble().Should().Be(withoutTiny.ToDouble(), "1e-30 is far below half an ulp of 1043.76");
+        var rebuilt = ExactDoubleSum.FromParts(forward.Mantissa << 5, forward.Exponent - 5);
+        rebuilt.Mantissa.Should().Be(forward.Mantissa);
+        rebuilt.Exponent.Should().Be(forward.Exponent);
+        rebuilt.ToDouble().Should().Be(forward.ToDouble());
+
+        var big = new ExactDoubleSum();
+        big.Add(1e30);
+        big.Add(3.0);
+        big.ToDouble().Should().Be(1e30);
+        ExactDoubleSum.FromParts(big.Mantissa, big.Exponent).ToDouble().Should().Be(1e30);
+    }
+
+    [Fact]
     public void ShouldRefuseNonFiniteValues()
     {
         var sum = new ExactDoubleSum();

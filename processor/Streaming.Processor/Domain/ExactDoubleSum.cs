@@ -10,37 +10,58 @@ namespace Streaming.Processor.Domain;
 /// <para>Why: the city-hourly task reads a repartition topic that several upstream tasks append to, so the order in
 /// which two trips of one window arrive there depends on timing. A running <c>double</c> sum would then differ in its
 /// last bits between a live run and a backfill. An exact sum makes the aggregate a function of the set of trips only.</para>
-/// <para>Representation: <c>Mantissa × 2^Exponent</c> in a canonical form (Mantissa odd, or zero with Exponent 0), so the
-/// state, and its encoded bytes, are independent of the order too. Reading rounds once, to nearest
-/// with ties to even. Zeros (including -0.0) add nothing; an all-zero sum reads as +0.0.</para>
+/// <para>Representation: a 128-bit fixed-point integer in units of 2^-64, which holds every double whose lowest set
+/// bit is at or above 2^-64 (all money and distance values in practice) with sums up to 2^62; anything else switches
+/// the sum, for good, to an arbitrary-precision integer. <see cref="Mantissa"/> and <see cref="Exponent"/> give one
+/// canonical form (Mantissa odd, or zero with Exponent 0) whatever the internal mode, so the encoded state is
+/// independent of the order too. Reading rounds once, to nearest with ties to even. Zeros (including -0.0) add nothing;
+/// an all-zero sum reads as +0.0.</para>
 /// </remarks>
 public sealed class ExactDoubleSum
 {
-    private BigInteger _mantissa;
-    private int _exponent;
+    private const int FixedFractionBits = 64;
+
+    // Headroom: the fixed sum stays within ±2^126 so that its magnitude always fits in Int128.
+    private static readonly Int128 FixedLimit = Int128.One << 126;
+
+    private Int128 _fixed;
+    private BigInteger _bigMantissa;
+    private int _bigExponent;
+    private bool _isBig;
 
     /// <summary>An empty sum (reads 0).</summary>
     public ExactDoubleSum()
     {
     }
 
-    private ExactDoubleSum(BigInteger mantissa, int exponent)
-    {
-        _mantissa = mantissa;
-        _exponent = exponent;
-    }
+    /// <summary>The canonical mantissa: the exact value is <c>Mantissa × 2^Exponent</c>, with Mantissa odd or zero.</summary>
+    public BigInteger Mantissa => Canonical().Mantissa;
 
-    /// <summary>The scaled integer sum: the exact value is <c>Mantissa × 2^Exponent</c>.</summary>
-    public BigInteger Mantissa => _mantissa;
+    /// <summary>The canonical binary exponent; 0 when the sum is zero.</summary>
+    public int Exponent => Canonical().Exponent;
 
-    /// <summary>The binary exponent of <see cref="Mantissa"/>; 0 while nothing non-zero was added.</summary>
-    public int Exponent => _exponent;
-
-    /// <summary>Rebuilds a sum from its parts (for codecs); the parts are brought to the canonical form.</summary>
+    /// <summary>Rebuilds a sum from a mantissa and exponent (for codecs); any form of the same value gives the same sum.</summary>
     public static ExactDoubleSum FromParts(BigInteger mantissa, int exponent)
     {
-        var sum = new ExactDoubleSum(mantissa, exponent);
-        sum.Normalize();
+        var sum = new ExactDoubleSum();
+        if (mantissa.IsZero)
+        {
+            return sum;
+        }
+        var zeros = (int)BigInteger.TrailingZeroCount(mantissa);
+        mantissa >>= zeros;
+        exponent += zeros;
+        var shift = exponent + FixedFractionBits;
+        if (shift >= 0 && mantissa.GetBitLength() + shift < 126)
+        {
+            sum._fixed = (Int128)mantissa << shift;
+        }
+        else
+        {
+            sum._isBig = true;
+            sum._bigMantissa = mantissa;
+            sum._bigExponent = exponent;
+        }
         return sum;
     }
 
@@ -64,68 +85,106 @@ public sealed class ExactDoubleSum
         var zeros = BitOperations.TrailingZeroCount(significand);
         significand >>= zeros;
         exponent += zeros;
-        BigInteger term = value < 0 ? -significand : significand;
+        if (value < 0)
+        {
+            significand = -significand;
+        }
 
-        if (_mantissa.IsZero)
+        if (!_isBig)
         {
-            _mantissa = term;
-            _exponent = exponent;
-            return;
+            var shift = exponent + FixedFractionBits;
+            var width = 64 - BitOperations.LeadingZeroCount((ulong)Math.Abs(significand));
+            if (shift >= 0 && width + shift < 126)
+            {
+                var sum = _fixed + ((Int128)significand << shift);
+                if (sum < FixedLimit && sum > -FixedLimit)
+                {
+                    _fixed = sum;
+                    return;
+                }
+            }
+            SwitchToBig();
         }
-        if (exponent < _exponent)
-        {
-            _mantissa <<= _exponent - exponent;
-            _exponent = exponent;
-        }
-        _mantissa += term << (exponent - _exponent);
-        Normalize();
+        AddBig(significand, exponent);
     }
 
     /// <summary>The sum rounded to the nearest double (ties to even).</summary>
     public double ToDouble()
     {
-        if (_mantissa.IsZero)
+        if (!_isBig)
+        {
+            if (_fixed == Int128.Zero)
+            {
+                return 0.0;
+            }
+            var negative = _fixed < Int128.Zero;
+            var magnitude = (UInt128)(negative ? -_fixed : _fixed);
+            var length = 128 - (int)UInt128.LeadingZeroCount(magnitude);
+            var result = length <= 63
+                ? Math.ScaleB((long)magnitude, -FixedFractionBits) // long → double rounds to nearest, ties to even
+                : RoundTop((long)(magnitude >> (length - 63)), (magnitude & ((UInt128.One << (length - 63)) - 1)) != UInt128.Zero, length - 63 - FixedFractionBits);
+            return negative ? -result : result;
+        }
+        if (_bigMantissa.IsZero)
         {
             return 0.0;
         }
-        var negative = _mantissa.Sign < 0;
-        var magnitude = BigInteger.Abs(_mantissa);
-        var length = (int)magnitude.GetBitLength();
-        double rounded;
-        var shift = 0;
-        if (length <= 63)
-        {
-            rounded = (long)magnitude; // long → double rounds to nearest, ties to even.
-        }
-        else
-        {
-            // Keep 63 bits and fold every dropped bit into the lowest kept bit (a sticky bit): 63 > 53 + 2, so rounding
-            // the 63-bit value to 53 bits gives the same result as rounding the whole magnitude.
-            shift = length - 63;
-            var top = (long)(magnitude >> shift);
-            if (!(magnitude & ((BigInteger.One << shift) - 1)).IsZero)
-            {
-                top |= 1;
-            }
-            rounded = top;
-        }
-        var result = Math.ScaleB(rounded, _exponent + shift);
-        return negative ? -result : result;
+        var bigNegative = _bigMantissa.Sign < 0;
+        var bigMagnitude = BigInteger.Abs(_bigMantissa);
+        var bigLength = (int)bigMagnitude.GetBitLength();
+        var bigResult = bigLength <= 63
+            ? Math.ScaleB((long)bigMagnitude, _bigExponent)
+            : RoundTop((long)(bigMagnitude >> (bigLength - 63)), !(bigMagnitude & ((BigInteger.One << (bigLength - 63)) - 1)).IsZero, bigLength - 63 + _bigExponent);
+        return bigNegative ? -bigResult : bigResult;
     }
 
-    /// <summary>Keeps the canonical form: an odd mantissa (or zero with exponent 0).</summary>
-    private void Normalize()
+    /// <summary>
+    /// Rounds a 63-bit prefix of a magnitude with the dropped bits folded into its lowest bit (a sticky bit): 63 > 53 + 2,
+    /// so rounding the prefix to 53 bits gives the same result as rounding the whole magnitude.
+    /// </summary>
+    private static double RoundTop(long top, bool droppedAnyBit, int scale) => Math.ScaleB(droppedAnyBit ? top | 1 : top, scale);
+
+    private (BigInteger Mantissa, int Exponent) Canonical()
     {
-        if (_mantissa.IsZero)
+        if (_isBig)
         {
-            _exponent = 0;
+            if (_bigMantissa.IsZero)
+            {
+                return (BigInteger.Zero, 0);
+            }
+            var zeros = (int)BigInteger.TrailingZeroCount(_bigMantissa);
+            return (_bigMantissa >> zeros, _bigExponent + zeros);
+        }
+        if (_fixed == Int128.Zero)
+        {
+            return (BigInteger.Zero, 0);
+        }
+        var fixedZeros = (int)Int128.TrailingZeroCount(_fixed);
+        return ((BigInteger)(_fixed >> fixedZeros), fixedZeros - FixedFractionBits);
+    }
+
+    private void SwitchToBig()
+    {
+        _bigMantissa = _fixed;
+        _bigExponent = -FixedFractionBits;
+        _fixed = Int128.Zero;
+        _isBig = true;
+    }
+
+    private void AddBig(long significand, int exponent)
+    {
+        BigInteger term = significand;
+        if (_bigMantissa.IsZero)
+        {
+            _bigMantissa = term;
+            _bigExponent = exponent;
             return;
         }
-        var zeros = (int)BigInteger.TrailingZeroCount(_mantissa);
-        if (zeros > 0)
+        if (exponent < _bigExponent)
         {
-            _mantissa >>= zeros;
-            _exponent += zeros;
+            _bigMantissa <<= _bigExponent - exponent;
+            _bigExponent = exponent;
         }
+        _bigMantissa += term << (exponent - _bigExponent);
     }
 }
