@@ -19,7 +19,7 @@ internal static class InProcessSink
             [PostgresSinkSettings.BatchSizeKey] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [PostgresSinkSettings.GroupIdKey] = "test-" + sinkName,
             [PostgresSinkSettings.SinkNameKey] = sinkName,
-            ["Logging:Level"] = "Information",
+            ["Logging:Level"] = "Warning",
         };
         var configuration = StreamingConfiguration.Build(overrides, baseDirectory: AppContext.BaseDirectory, environment: new Dictionary<string, string?>());
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
