@@ -22,7 +22,9 @@ public sealed class AvroSerde<T> : ISerializer<T>, IDeserializer<T>
 {
     private readonly ISchemaRegistry _registry;
     private readonly AvroCodec<T> _codec;
-    private readonly ConcurrentDictionary<string, int> _idBySubject = new(StringComparer.Ordinal);
+    // Keyed by topic (not subject) so the hot path does not build the subject string.
+    private readonly ConcurrentDictionary<string, int> _valueIdByTopic = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _keyIdByTopic = new(StringComparer.Ordinal);
     // true: the id's schema is this codec's schema; false: it is another schema (reason unknown_schema).
     private readonly ConcurrentDictionary<int, bool> _readableIds = new();
 
@@ -70,9 +72,8 @@ public sealed class AvroSerde<T> : ISerializer<T>, IDeserializer<T>
     /// <summary>Registers the schema for a topic now (so the first send does not wait) and returns its id.</summary>
     public async Task<int> RegisterAsync(string topic, bool isKey = false, CancellationToken cancellationToken = default)
     {
-        var subject = SchemaSubjects.For(topic, isKey);
-        var id = await _registry.RegisterAsync(subject, _codec.SchemaJson, cancellationToken).ConfigureAwait(false);
-        _idBySubject[subject] = id;
+        var id = await _registry.RegisterAsync(SchemaSubjects.For(topic, isKey), _codec.SchemaJson, cancellationToken).ConfigureAwait(false);
+        (isKey ? _keyIdByTopic : _valueIdByTopic)[topic] = id;
         _readableIds[id] = true;
         return id;
     }
@@ -102,8 +103,7 @@ public sealed class AvroSerde<T> : ISerializer<T>, IDeserializer<T>
 
     private int GetSchemaId(string topic, bool isKey)
     {
-        var subject = SchemaSubjects.For(topic, isKey);
-        if (_idBySubject.TryGetValue(subject, out var id))
+        if ((isKey ? _keyIdByTopic : _valueIdByTopic).TryGetValue(topic, out var id))
         {
             return id;
         }
