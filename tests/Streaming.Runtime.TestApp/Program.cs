@@ -58,11 +58,24 @@ try
     {
         config.CommitInterval = TimeSpan.FromMilliseconds(int.Parse(commitMs));
     }
-    using var stop = new CancellationTokenSource();
+    var stop = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-    AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+    // SIGTERM: cancel, then give RunAsync time to commit and leave the group before the runtime exits.
+    var finished = new ManualResetEventSlim();
+    AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        stop.Cancel();
+        finished.Wait(TimeSpan.FromSeconds(30));
+    };
     var app = new StreamsApplication(topology, config, loggers);
-    await app.RunAsync(stop.Token);
+    try
+    {
+        await app.RunAsync(stop.Token);
+    }
+    finally
+    {
+        finished.Set();
+    }
     var metrics = app.Metrics.Snapshot();
     Console.WriteLine($"testapp: done records-in={metrics.Sum(StreamsMetrics.RecordsIn)} records-out={metrics.Sum(StreamsMetrics.RecordsOut)} commits={metrics.Get(StreamsMetrics.Commits)} restored={metrics.Sum(StreamsMetrics.RestoredRecords)}");
     return 0;

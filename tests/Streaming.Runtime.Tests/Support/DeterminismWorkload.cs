@@ -9,6 +9,9 @@ public static class DeterminismWorkload
 {
     public const long WindowMs = 10 * 60_000;
 
+    /// <summary>2025-06-15T12:00Z: Kafka clients replace timestamp 0 with "now", so event times start here.</summary>
+    public const long BaseTime = 1_749_988_800_000;
+
     public sealed record Input(int Partition, string Key, long Value, long Timestamp);
 
     public sealed record Outcome(Dictionary<string, string> Windows, List<string> Late)
@@ -42,7 +45,7 @@ public static class DeterminismWorkload
                 var baseTime = span * i / count;
                 // Mostly in order, some records 5–40 minutes behind (late when beyond 10 minutes of lateness + window).
                 var jitter = random.NextDouble() < 0.12 ? -random.Next(5, 40) * 60_000L : random.Next(0, 60_000);
-                var ts = Math.Max(0, baseTime + jitter);
+                var ts = BaseTime + Math.Max(0, baseTime + jitter);
                 result.Add(new Input(partition, $"g{random.Next(3)}", random.Next(1, 100), ts));
             }
         }
