@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Streaming.Contracts.Events;
 
 namespace Streaming.Contracts.Json;
-
-using Streaming.Contracts.Events;
 
 /// <summary>JSON form of <see cref="CityHourly"/>.</summary>
 public sealed class CityHourlyJsonConverter : ContractJsonConverter<CityHourly>

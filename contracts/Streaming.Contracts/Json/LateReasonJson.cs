@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Streaming.Contracts.Events;
 
 namespace Streaming.Contracts.Json;
-
-using Streaming.Contracts.Events;
 
 /// <summary>Reads the <c>reason</c> field of the late records.</summary>
 internal static class LateReasonJson

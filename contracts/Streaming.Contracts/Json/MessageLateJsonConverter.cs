@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Streaming.Contracts.Events;
 
 namespace Streaming.Contracts.Json;
-
-using Streaming.Contracts.Events;
 
 /// <summary>JSON form of <see cref="MessageLate"/>: the message as a nested object, reason as its Avro symbol.</summary>
 public sealed class MessageLateJsonConverter : ContractJsonConverter<MessageLate>

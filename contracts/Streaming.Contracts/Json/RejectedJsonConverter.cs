@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Streaming.Contracts.Events;
 
 namespace Streaming.Contracts.Json;
-
-using Streaming.Contracts.Events;
 
 /// <summary>JSON form of <see cref="Rejected"/>; raw key and value as base64, omitted when null.</summary>
 public sealed class RejectedJsonConverter : ContractJsonConverter<Rejected>

@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Streaming.Contracts.Events;
 
 namespace Streaming.Contracts.Json;
-
-using Streaming.Contracts.Events;
 
 /// <summary>JSON form of <see cref="TripEvent"/>.</summary>
 public sealed class TripEventJsonConverter : ContractJsonConverter<TripEvent>

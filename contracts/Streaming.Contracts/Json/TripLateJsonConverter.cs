@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Streaming.Contracts.Events;
 
 namespace Streaming.Contracts.Json;
-
-using Streaming.Contracts.Events;
 
 /// <summary>JSON form of <see cref="TripLate"/>: the trip as a nested object, reason as its Avro symbol.</summary>
 public sealed class TripLateJsonConverter : ContractJsonConverter<TripLate>
