@@ -103,6 +103,8 @@ export S3_BUCKET='$S3_BUCKET'
 export AWS_ACCESS_KEY_ID='S3RVER'
 export AWS_SECRET_ACCESS_KEY='S3RVER'
 export AWS_REGION='us-east-1'
+# Capability switch: the mock cluster has no transactional isolation (read_committed shows aborted records).
+export STREAMING__RUNTIME__BROKERLACKSTRANSACTIONALISOLATION='true'
 ENV
   say "wrote .dev/env"
 }
