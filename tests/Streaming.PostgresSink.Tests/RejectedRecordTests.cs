@@ -1,8 +1,7 @@
 using System.Text;
 using FluentAssertions;
-using Streaming.Contracts.Avro.Codecs;
 using Streaming.Contracts.Events;
-using Streaming.Sinks.Delivery;
+using Streaming.Contracts.Serialization;
 using Xunit;
 
 namespace Streaming.PostgresSink.Tests;
@@ -18,7 +17,8 @@ public sealed class RejectedRecordTests
         using var writer = new TopicWriter();
         var key = Encoding.UTF8.GetBytes("emp-001");
         var good = TestData.Flagged(2, seed: 5);
-        var goodBytes = good.Select(m => WireFormat.Frame(1, AvroCodecs.FlaggedMessage.Encode(m))).ToList();
+        var serde = new AvroSerde<FlaggedMessage>(TopicWriter.Registry);
+        var goodBytes = good.Select(m => serde.Serialize(m, topics.Flagged)).ToList();
         var garbage = Encoding.UTF8.GetBytes("this is not avro");
         var truncated = goodBytes[1][..^4];
         var before = RejectedTopicReader.Snapshot();
@@ -52,12 +52,15 @@ public sealed class RejectedRecordTests
         await using var schema = await TestSchema.CreateAsync("rerun");
         var topics = TestTopics.Create();
         using var writer = new TopicWriter();
+        // Schema id 1 is TripEvent in the shared registry: not a StrikeStatus, so unknown_schema.
         await writer.ProduceRawAsync(topics.StrikeStatus, Encoding.UTF8.GetBytes("emp-9"), [0, 0, 0, 0, 1, 0xff]);
+        var before = RejectedTopicReader.Snapshot();
 
         var firstRun = await InProcessSink.RunUntilEndAsync(schema, [topics.StrikeStatus], "rerun");
         var secondRun = await InProcessSink.RunUntilEndAsync(schema, [topics.StrikeStatus], "rerun");
 
         firstRun.Summary.Should().Contain("records=1 rows=0 ").And.Contain("rejected=1");
         secondRun.Summary.Should().Contain("records=0 rows=0 ").And.Contain("rejected=0");
+        RejectedTopicReader.ReadSince(before, topics.StrikeStatus).Select(r => r.Value.Reason).Should().Equal(RejectReasons.UnknownSchema);
     }
 }

@@ -1,8 +1,7 @@
 using Confluent.Kafka;
 using Streaming.Contracts;
-using Streaming.Contracts.Avro.Codecs;
 using Streaming.Contracts.Events;
-using Streaming.Sinks.Delivery;
+using Streaming.Contracts.Serialization;
 using Streaming.TestSupport;
 
 namespace Streaming.PostgresSink.Tests;
@@ -39,8 +38,7 @@ internal static class RejectedTopicReader
             {
                 remaining.Remove(key);
             }
-            WireFormat.TryUnframe(result.Message.Value, out _, out var payload, out _).Should_BeTrue();
-            var rejected = AvroCodecs.Rejected.Decode(payload);
+            var rejected = new AvroSerde<Rejected>(TopicWriter.Registry).Deserialize(result.Message.Value);
             if (rejected.SourceTopic == sourceTopic)
             {
                 found.Add((result.Message.Key, rejected));
@@ -53,11 +51,4 @@ internal static class RejectedTopicReader
         return found;
     }
 
-    private static void Should_BeTrue(this bool value)
-    {
-        if (!value)
-        {
-            throw new InvalidOperationException("a sink.rejected value is not Confluent-framed.");
-        }
-    }
 }

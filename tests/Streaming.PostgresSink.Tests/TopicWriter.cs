@@ -1,7 +1,8 @@
 using System.Text;
 using Confluent.Kafka;
-using Streaming.Contracts.Avro.Codecs;
-using Streaming.Sinks.Delivery;
+using Streaming.Contracts.Configuration;
+using Streaming.Contracts.SchemaRegistry;
+using Streaming.Contracts.Serialization;
 using Streaming.TestSupport;
 
 namespace Streaming.PostgresSink.Tests;
@@ -17,13 +18,16 @@ internal sealed class TopicWriter : IDisposable
         EnableIdempotence = true,
     }).Build();
 
+    /// <summary>The default in-process registry (mock://streaming), the one the sink uses without configuration.</summary>
+    public static ISchemaRegistry Registry { get; } = SchemaRegistryFactory.Create(new SchemaRegistrySettings());
+
     public async Task<List<ProducedRecord<T>>> ProduceAsync<T>(string topic, IEnumerable<T> values, Func<T, string> key)
     {
-        var codec = AvroCodecs.For<T>();
+        var serde = new AvroSerde<T>(Registry);
         var pending = values.Select(v => (Value: v, Task: _producer.ProduceAsync(topic, new Message<byte[]?, byte[]>
         {
             Key = Encoding.UTF8.GetBytes(key(v)),
-            Value = WireFormat.Frame(1, codec.Encode(v)),
+            Value = serde.Serialize(v, topic),
         }))).ToList();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await Task.WhenAll(pending.Select(p => p.Task)).WaitAsync(timeout.Token);

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Streaming.Contracts;
 using Streaming.Contracts.Configuration;
+using Streaming.Contracts.SchemaRegistry;
+using Streaming.Contracts.Serialization;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.Postgres;
 
@@ -32,10 +34,11 @@ internal static class PostgresCommand
         var sinkName = new Option<string?>("--sink-name") { Description = "Name of this sink's rows in sink_offsets (default postgres)." };
         var pgConnection = new Option<string?>(ConfigKeys.PostgresFlag) { Description = "Npgsql connection string (or PG_CONNECTION)." };
         var bootstrap = new Option<string?>(ConfigKeys.BootstrapServersFlag) { Description = "Kafka bootstrap servers (or KAFKA_BOOTSTRAP)." };
+        var schemaRegistry = new Option<string?>(ConfigKeys.SchemaRegistryFlag) { Description = "Schema Registry URL, mock://scope (default mock://streaming) or http(s)://host:port." };
 
         var command = new Command("postgres", "Deliver trips.city-hourly, messages.flagged and senders.strike-status to PostgreSQL, exactly once.")
         {
-            untilEnd, topics, batchSize, batchIntervalMs, groupId, sinkName, pgConnection, bootstrap,
+            untilEnd, topics, batchSize, batchIntervalMs, groupId, sinkName, pgConnection, bootstrap, schemaRegistry,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,6 +46,7 @@ internal static class PostgresCommand
             {
                 [ConfigKeys.KafkaBootstrapServers] = parse.GetValue(bootstrap),
                 [ConfigKeys.PostgresConnectionString] = parse.GetValue(pgConnection),
+                [ConfigKeys.SchemaRegistryUrl] = parse.GetValue(schemaRegistry),
                 [PostgresSinkSettings.TopicsKey] = parse.GetValue(topics) is { Length: > 0 } t ? string.Join(',', t) : null,
                 [PostgresSinkSettings.BatchSizeKey] = parse.GetValue(batchSize)?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [PostgresSinkSettings.BatchIntervalMsKey] = parse.GetValue(batchIntervalMs)?.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -61,6 +65,7 @@ internal static class PostgresCommand
         var kafka = KafkaSettings.Bind(configuration).Validate();
         var postgres = PostgresSettings.Bind(configuration).Validate();
         var settings = PostgresSinkSettings.Bind(configuration);
+        var registrySettings = SchemaRegistrySettings.Bind(configuration).Validate();
         NpgsqlDataSource dataSource;
         try
         {
@@ -83,6 +88,8 @@ internal static class PostgresCommand
             .AddFilter("Microsoft", LogLevel.Warning));
         // Logs to stderr only: stdout carries the run summary.
         var logger = loggerFactory.CreateLogger("sinks.postgres");
+        var registry = SchemaRegistryFactory.Create(registrySettings, loggerFactory);
+        using var registryLifetime = registry as IDisposable;
         await using (dataSource.ConfigureAwait(false))
         {
             var retry = new RetryPolicy(PostgresErrors.IsTransient, logger);
@@ -100,20 +107,21 @@ internal static class PostgresCommand
                     AssignmentStrategy = settings.ParsedAssignmentStrategy,
                 };
                 var clientId = "sinks-postgres-" + settings.SinkName;
-                using var rejected = new RejectedPublisher(KafkaClientConfigFactory.CreateProducerConfig(kafka, clientId), logger, Topics.SinkRejected);
+                var serdes = new AvroSerdes(registry);
+                using var rejected = new RejectedPublisher(KafkaClientConfigFactory.CreateProducerConfig(kafka, clientId), logger, Topics.SinkRejected, serdes.Rejected);
                 var loop = new DeliveryLoop(
                     options,
                     KafkaClientConfigFactory.CreateConsumerConfig(kafka, settings.GroupId, clientId),
                     KafkaClientConfigFactory.CreateAdminClientConfig(kafka, clientId),
                     sink,
-                    new RecordDecoder(),
+                    new RecordDecoder(serdes),
                     rejected,
                     logger);
                 await loop.RunAsync(cancellationToken).ConfigureAwait(false);
                 await output.WriteLineAsync(loop.Summary.Format("postgres", stopwatch.Elapsed)).ConfigureAwait(false);
                 return 0;
             }
-            catch (Exception ex) when (ex is NpgsqlException or KafkaException or TimeoutException)
+            catch (Exception ex) when (ex is NpgsqlException or KafkaException or TimeoutException or SchemaRegistryException)
             {
                 await Console.Error.WriteLineAsync($"sinks postgres: {Describe(ex)}").ConfigureAwait(false);
                 return 1;
@@ -126,6 +134,7 @@ internal static class PostgresCommand
         PostgresException pg => $"PostgreSQL refused the work ({pg.SqlState}): {pg.MessageText}",
         NpgsqlException => $"PostgreSQL failed: {ex.Message}",
         KafkaException kafka => $"Kafka failed: {kafka.Error.Reason}",
+        SchemaRegistryException => $"Schema Registry failed: {ex.Message}",
         _ => ex.Message,
     };
 }

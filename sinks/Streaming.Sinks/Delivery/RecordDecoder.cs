@@ -1,47 +1,74 @@
 using Confluent.Kafka;
 using Streaming.Contracts;
 using Streaming.Contracts.Avro;
-using Streaming.Contracts.Avro.Codecs;
+using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
+using Streaming.Contracts.SchemaRegistry;
+using Streaming.Contracts.Serialization;
 
 namespace Streaming.Sinks.Delivery;
 
 /// <summary>
-/// Decodes record values by topic: <c>trips.city-hourly</c> → <see cref="CityHourly"/>, <c>messages.flagged</c> →
-/// <see cref="FlaggedMessage"/>, <c>senders.strike-status</c> → <see cref="StrikeStatus"/>, and every other contract
-/// topic to its event type. Suffixed backfill topics (<c>trips.clean.bf1</c>) decode like their base topic. Topics
-/// outside the contract decode generically with a schema registered through <see cref="AddGenericTopic"/>.
+/// Decodes record values by topic through the contracts' serdes (Confluent wire format, schema ids checked against the
+/// registry): <c>trips.city-hourly</c> → <see cref="CityHourly"/>, <c>messages.flagged</c> → <see cref="FlaggedMessage"/>,
+/// <c>senders.strike-status</c> → <see cref="StrikeStatus"/>, and every other contract topic to its event type.
+/// Suffixed backfill topics (<c>trips.clean.bf1</c>) decode like their base topic. Topics outside the contract decode
+/// generically with a schema registered through <see cref="AddGenericTopic"/>.
 /// </summary>
 public sealed class RecordDecoder
 {
-    private delegate object PayloadReader(ReadOnlySpan<byte> payload);
+    private delegate object PayloadReader(ReadOnlySpan<byte> framed);
 
-    private readonly Dictionary<string, PayloadReader> _readers = new(StringComparer.Ordinal)
+    private readonly Dictionary<string, PayloadReader> _readers;
+
+    /// <summary>A decoder over the default in-process registry (<c>mock://streaming</c>), whose schema ids every process shares.</summary>
+    public RecordDecoder()
+        : this(new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings())))
     {
-        [Topics.Trips] = static p => AvroCodecs.TripEvent.Decode(p),
-        [Topics.TripsClean] = static p => AvroCodecs.TripEvent.Decode(p),
-        [Topics.Messages] = static p => AvroCodecs.MessageEvent.Decode(p),
-        [Topics.TripsCityHourly] = static p => AvroCodecs.CityHourly.Decode(p),
-        [Topics.MessagesFlagged] = static p => AvroCodecs.FlaggedMessage.Decode(p),
-        [Topics.SendersStrikeStatus] = static p => AvroCodecs.StrikeStatus.Decode(p),
-        [Topics.TripsRejected] = static p => AvroCodecs.Rejected.Decode(p),
-        [Topics.MessagesRejected] = static p => AvroCodecs.Rejected.Decode(p),
-        [Topics.SinkRejected] = static p => AvroCodecs.Rejected.Decode(p),
-        [Topics.TripsLate] = static p => AvroCodecs.TripLate.Decode(p),
-        [Topics.MessagesLate] = static p => AvroCodecs.MessageLate.Decode(p),
-    };
+    }
 
-    /// <summary>Decodes values of <paramref name="topic"/> generically with <paramref name="schema"/> (values are <see cref="GenericRecord"/> for record schemas).</summary>
+    /// <summary>A decoder over the given serdes (build them from the configured registry).</summary>
+    public RecordDecoder(AvroSerdes serdes)
+    {
+        ArgumentNullException.ThrowIfNull(serdes);
+        _readers = new Dictionary<string, PayloadReader>(StringComparer.Ordinal)
+        {
+            [Topics.Trips] = v => serdes.TripEvent.Deserialize(v),
+            [Topics.TripsClean] = v => serdes.TripEvent.Deserialize(v),
+            [Topics.Messages] = v => serdes.MessageEvent.Deserialize(v),
+            [Topics.TripsCityHourly] = v => serdes.CityHourly.Deserialize(v),
+            [Topics.MessagesFlagged] = v => serdes.FlaggedMessage.Deserialize(v),
+            [Topics.SendersStrikeStatus] = v => serdes.StrikeStatus.Deserialize(v),
+            [Topics.TripsRejected] = v => serdes.Rejected.Deserialize(v),
+            [Topics.MessagesRejected] = v => serdes.Rejected.Deserialize(v),
+            [Topics.SinkRejected] = v => serdes.Rejected.Deserialize(v),
+            [Topics.TripsLate] = v => serdes.TripLate.Deserialize(v),
+            [Topics.MessagesLate] = v => serdes.MessageLate.Deserialize(v),
+        };
+    }
+
+    /// <summary>
+    /// Decodes values of <paramref name="topic"/> generically with <paramref name="schema"/> (values are
+    /// <see cref="GenericRecord"/> for record schemas). The frame's schema id is not resolved.
+    /// </summary>
     public RecordDecoder AddGenericTopic(string topic, AvroSchema schema)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(schema);
-        _readers[topic] = p =>
+        _readers[topic] = framed =>
         {
-            var reader = new AvroReader(p);
-            var value = GenericDatumReader.Read(ref reader, schema) ?? throw new AvroException($"{schema} decoded to null");
-            reader.EnsureEnd(schema.ToString());
-            return value;
+            ConfluentWireFormat.ReadHeader(framed, out var payload);
+            try
+            {
+                var reader = new AvroReader(payload);
+                var value = GenericDatumReader.Read(ref reader, schema) ?? throw new AvroException($"{schema} decoded to null");
+                reader.EnsureEnd(schema.ToString());
+                return value;
+            }
+            catch (AvroException ex)
+            {
+                throw new RecordDecodeException(RejectReasons.Undecodable, ex.Message, ex);
+            }
         };
         return this;
     }
@@ -53,6 +80,7 @@ public sealed class RecordDecoder
     /// Decodes one consumed record. On failure returns false and the <see cref="Rejected"/> record to publish, with
     /// reason <see cref="RejectReasons.Undecodable"/> or <see cref="RejectReasons.UnknownSchema"/> and a detail sentence.
     /// </summary>
+    /// <exception cref="SchemaRegistryException">The registry could not be reached: not a data error, so not a rejection.</exception>
     public bool TryDecode(ConsumeResult<byte[]?, byte[]?> result, out SinkRecord? record, out Rejected? rejected)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -75,20 +103,15 @@ public sealed class RecordDecoder
             rejected = Reject(RejectReasons.Undecodable, "value is null (tombstone), but the topic's schema requires a record");
             return false;
         }
-        if (!WireFormat.TryUnframe(value, out _, out var payload, out var problem))
-        {
-            rejected = Reject(RejectReasons.Undecodable, problem!);
-            return false;
-        }
         try
         {
-            var decoded = reader(payload);
+            var decoded = reader(value);
             record = new SinkRecord(topic, result.Partition.Value, result.Offset.Value, result.Message.Timestamp.UnixTimestampMs, key, value, decoded);
             return true;
         }
-        catch (AvroException ex)
+        catch (RecordDecodeException ex)
         {
-            rejected = Reject(RejectReasons.Undecodable, ex.Message);
+            rejected = Reject(ex.ReasonCode, ex.Message);
             return false;
         }
     }

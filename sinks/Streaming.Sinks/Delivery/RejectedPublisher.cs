@@ -1,7 +1,9 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Streaming.Contracts;
-using Streaming.Contracts.Avro.Codecs;
+using Streaming.Contracts.Configuration;
+using Streaming.Contracts.SchemaRegistry;
+using Streaming.Contracts.Serialization;
 using Streaming.Contracts.Events;
 
 namespace Streaming.Sinks.Delivery;
@@ -16,25 +18,25 @@ namespace Streaming.Sinks.Delivery;
 /// </remarks>
 public sealed class RejectedPublisher : IDisposable
 {
-    /// <summary>
-    /// Schema id written in the frame of published values. The contracts do not yet provide a registry-backed serializer
-    /// to the sinks, so the id is a fixed placeholder; readers here decode by topic.
-    /// </summary>
-    public const int PlaceholderSchemaId = 0;
-
     private readonly IProducer<byte[]?, byte[]> _producer;
     private readonly string _topic;
     private readonly ILogger _logger;
+    private readonly AvroSerde<Rejected> _serde;
     private Exception? _sendError;
     private int _pending;
 
     /// <summary>Creates the publisher over a producer configuration.</summary>
-    public RejectedPublisher(ProducerConfig config, ILogger logger, string topic = Topics.SinkRejected)
+    /// <param name="config">Producer settings (from <c>KafkaClientConfigFactory.CreateProducerConfig</c>).</param>
+    /// <param name="logger">Receives one warning per rejected record.</param>
+    /// <param name="topic">Destination topic, <c>sink.rejected</c> by default.</param>
+    /// <param name="serde">The Rejected serde of the configured registry; the default in-process registry when null.</param>
+    public RejectedPublisher(ProducerConfig config, ILogger logger, string topic = Topics.SinkRejected, AvroSerde<Rejected>? serde = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(logger);
         _topic = topic;
         _logger = logger;
+        _serde = serde ?? new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings())).Rejected;
         config.EnableIdempotence ??= true;
         _producer = new ProducerBuilder<byte[]?, byte[]>(config).Build();
     }
@@ -50,7 +52,7 @@ public sealed class RejectedPublisher : IDisposable
         ThrowIfSendFailed();
         _logger.LogWarning("rejected {Topic}[{Partition}]@{Offset}: {Reason}: {Detail}",
             rejected.SourceTopic, rejected.SourcePartition, rejected.SourceOffset, rejected.Reason, rejected.Detail);
-        var value = WireFormat.Frame(PlaceholderSchemaId, AvroCodecs.Rejected.Encode(rejected));
+        var value = _serde.Serialize(rejected, _topic);
         Interlocked.Increment(ref _pending);
         _producer.Produce(_topic, new Message<byte[]?, byte[]> { Key = rejected.RawKey, Value = value }, report =>
         {
