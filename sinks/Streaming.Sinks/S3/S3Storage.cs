@@ -212,7 +212,7 @@ public sealed class S3Storage : IStorage, IDisposable
                     operation, _bucket, objectKey, attempt, (long)delay.TotalMilliseconds, ex.Message);
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is AmazonServiceException or HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception ex) when (ex is AmazonClientException or HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 throw new StorageException(objectKey, $"S3 {operation} of s3://{_bucket}/{objectKey} failed after {attempt} attempt(s): {ex.Message}", ex);
             }
@@ -225,6 +225,8 @@ public sealed class S3Storage : IStorage, IDisposable
         AmazonServiceException service => service.StatusCode is >= HttpStatusCode.InternalServerError or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
             || service.ErrorCode is "SlowDown" or "RequestTimeout" or "InternalError" || service.StatusCode == 0,
         HttpRequestException or IOException => true,
+        // The SDK's response integrity check (a body that does not match its MD5/ETag): a torn or interrupted transfer.
+        AmazonClientException client when client.Message.Contains("hash", StringComparison.OrdinalIgnoreCase) => true,
         _ => false,
     };
 
