@@ -54,6 +54,11 @@ try
         InstanceId = options.GetValueOrDefault("instance", "testapp"),
         BrokerLacksTransactionalIsolation = flags.Contains("mock-broker"),
     };
+    if (options.TryGetValue("session-timeout-ms", out var sessionMs))
+    {
+        config.ConsumerProperties["session.timeout.ms"] = sessionMs;
+        config.ConsumerProperties["heartbeat.interval.ms"] = Math.Max(100, int.Parse(sessionMs) / 5).ToString();
+    }
     if (options.TryGetValue("commit-ms", out var commitMs))
     {
         config.CommitInterval = TimeSpan.FromMilliseconds(int.Parse(commitMs));

@@ -17,6 +17,10 @@ internal static class ClientConfigs
             PartitionAssignmentStrategy = ParseStrategy(config.PartitionAssignmentStrategy),
             IsolationLevel = config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnce ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted,
         };
+        foreach (var (key, value) in config.ConsumerProperties)
+        {
+            consumer.Set(key, value);
+        }
         return consumer;
     }
 

@@ -12,6 +12,9 @@ public sealed class StreamsConfig
     /// <summary>Extra librdkafka properties applied to every client (security.protocol, sasl.*, ssl.*, ...).</summary>
     public Dictionary<string, string> ClientProperties { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Extra librdkafka properties for the group consumer only (session.timeout.ms, ...).</summary>
+    public Dictionary<string, string> ConsumerProperties { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Default <see cref="ProcessingGuarantee.ExactlyOnce"/>.</summary>
     public ProcessingGuarantee ProcessingGuarantee { get; set; } = ProcessingGuarantee.ExactlyOnce;
 
