@@ -20,7 +20,7 @@ internal static class DescribeCommand
                 new Contracts.Configuration.KafkaSettings(),
                 Contracts.Configuration.SchemaRegistrySettings.Bind(configuration).Validate(),
                 Domain.ProcessorOptions.Bind(configuration).Validate(),
-                Topology.OutputTopics.WithSuffix(result.GetValue(options.OutputSuffix)),
+                Topology.PipelineTopics.Create(outputSuffix: result.GetValue(options.OutputSuffix)),
                 Runtime.ProcessingGuarantee.ExactlyOnce, 1, UntilEnd: false, BrokerLacksTransactionalIsolation: false);
             Console.WriteLine(new ProcessorHost(settings, NullLoggerFactory.Instance).BuildTopology().Describe());
             return ExitCodes.Ok;

@@ -37,8 +37,14 @@ internal sealed class ProcessorCliOptions
         Description = "Write to suffixed output topics (trips.clean.SUFFIX …) instead of the normal ones.",
     };
 
+    public Option<string?> TopicPrefix { get; } = new("--topic-prefix")
+    {
+        Description = "Prefix for every input and output topic (e.g. 'e2e-1.' reads e2e-1.trips); for isolated runs.",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(TopicPrefix);
         command.Options.Add(BootstrapServers);
         command.Options.Add(SchemaRegistry);
         command.Options.Add(Guarantee);

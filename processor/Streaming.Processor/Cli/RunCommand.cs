@@ -43,7 +43,7 @@ internal static class RunCommand
             KafkaSettings.Bind(configuration).Validate(),
             SchemaRegistrySettings.Bind(configuration).Validate(),
             ProcessorOptions.Bind(configuration).Validate(),
-            OutputTopics.WithSuffix(result.GetValue(options.OutputSuffix)),
+            PipelineTopics.Create(result.GetValue(options.TopicPrefix), result.GetValue(options.OutputSuffix)),
             options.ResolveGuarantee(result),
             options.ResolveThreads(result),
             untilEnd,

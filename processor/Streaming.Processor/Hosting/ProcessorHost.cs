@@ -19,7 +19,7 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
     {
         var registry = SchemaRegistryFactory.Create(settings.SchemaRegistry, loggerFactory);
         var matcher = MarkedWordMatcher.FromFile(ResolveDataFile(settings.Options.MarkedWordsFile));
-        return PipelineTopology.Build(settings.Options, new AvroSerdes(registry), matcher, settings.Outputs, Summary);
+        return PipelineTopology.Build(settings.Options, new AvroSerdes(registry), matcher, settings.Topics, Summary);
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public sealed record ProcessorRunSettings(
     KafkaSettings Kafka,
     SchemaRegistrySettings SchemaRegistry,
     ProcessorOptions Options,
-    OutputTopics Outputs,
+    PipelineTopics Topics,
     ProcessingGuarantee Guarantee,
     int Threads,
     bool UntilEnd,

@@ -33,7 +33,7 @@ public static class RunSummaryPrinter
         foreach (var s in summary.TopStrikers(10))
         {
             output.WriteLine(string.Create(c,
-                $"  {s.Latest.SenderId,-14} {s.Strikes,8} {s.Latest.ActiveStrikes,7} {s.Latest.Level,6} {s.Latest.SalaryMultiplier,7:F3} {s.Latest.Status,-9}"));
+                $"  {s.Latest.SenderId,-14} {s.Strikes,8} {s.Latest.ActiveStrikes,7} {s.Latest.Level,6} {s.Latest.SalaryMultiplier,7:F3} {Contracts.Events.EnumSymbols.ToSymbol(s.Latest.Status),-9}"));
         }
     }
 }

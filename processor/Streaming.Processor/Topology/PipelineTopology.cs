@@ -1,5 +1,4 @@
 using Confluent.Kafka;
-using Streaming.Contracts;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.Serialization;
 using Streaming.Processor.Domain;
@@ -40,32 +39,32 @@ public static class PipelineTopology
     public const string MessagesFlaggedSink = "messages-flagged-sink";
     public const string StrikeStatusSink = "senders-strike-status-sink";
 
-    public static Runtime.Topology Build(ProcessorOptions options, AvroSerdes serdes, MarkedWordMatcher matcher, OutputTopics outputs, RunSummary summary)
+    public static Runtime.Topology Build(ProcessorOptions options, AvroSerdes serdes, MarkedWordMatcher matcher, PipelineTopics topics, RunSummary summary)
     {
         var key = Serdes.String;
         var rawKey = Serdes.ByteArray;
         var builder = new TopologyBuilder();
 
         builder
-            .AddSource(TripsSource, [Topics.Trips], rawKey.Deserializer, new SafeDeserializer<TripEvent>(serdes.TripEvent),
+            .AddSource(TripsSource, [topics.Trips], rawKey.Deserializer, new SafeDeserializer<TripEvent>(serdes.TripEvent),
                 TimestampExtractors.From<byte[], Decoded<TripEvent>>((_, v, _, _) => v.Value?.PickupTs ?? -1))
-            .AddProcessor(TripIngest, () => new TripIngestProcessor(options, summary.CountersFor(Topics.Trips)), TripsSource)
-            .AddSink(TripsCleanSink, outputs.TripsClean, key.Serializer, serdes.TripEvent, TripIngest)
-            .AddSink(TripsLateSink, outputs.TripsLate, rawKey.Serializer, serdes.TripLate, TripIngest)
-            .AddSink(TripsRejectedSink, outputs.TripsRejected, rawKey.Serializer, serdes.Rejected, TripIngest)
+            .AddProcessor(TripIngest, () => new TripIngestProcessor(options, summary.CountersFor(topics.Trips)), TripsSource)
+            .AddSink(TripsCleanSink, topics.TripsClean, key.Serializer, serdes.TripEvent, TripIngest)
+            .AddSink(TripsLateSink, topics.TripsLate, rawKey.Serializer, serdes.TripLate, TripIngest)
+            .AddSink(TripsRejectedSink, topics.TripsRejected, rawKey.Serializer, serdes.Rejected, TripIngest)
             .AddRepartition(TripsByCityRepartition, key, Serde(serdes.TripEvent), TripIngest)
             .AddProcessor(CityWindows, () => new CityWindowProcessor(summary), TripsByCityRepartition + "-source")
-            .AddSink(CityHourlySink, outputs.TripsCityHourly, key.Serializer, serdes.CityHourly, CityWindows);
+            .AddSink(CityHourlySink, topics.TripsCityHourly, key.Serializer, serdes.CityHourly, CityWindows);
 
         builder
-            .AddSource(MessagesSource, [Topics.Messages], rawKey.Deserializer, new SafeDeserializer<MessageEvent>(serdes.MessageEvent),
+            .AddSource(MessagesSource, [topics.Messages], rawKey.Deserializer, new SafeDeserializer<MessageEvent>(serdes.MessageEvent),
                 TimestampExtractors.From<byte[], Decoded<MessageEvent>>((_, v, _, _) => v.Value?.SentAt ?? -1))
-            .AddProcessor(MessageIngest, () => new MessageIngestProcessor(options, summary.CountersFor(Topics.Messages), matcher), MessagesSource)
-            .AddSink(MessagesLateSink, outputs.MessagesLate, rawKey.Serializer, serdes.MessageLate, MessageIngest)
-            .AddSink(MessagesRejectedSink, outputs.MessagesRejected, rawKey.Serializer, serdes.Rejected, MessageIngest)
+            .AddProcessor(MessageIngest, () => new MessageIngestProcessor(options, summary.CountersFor(topics.Messages), matcher), MessagesSource)
+            .AddSink(MessagesLateSink, topics.MessagesLate, rawKey.Serializer, serdes.MessageLate, MessageIngest)
+            .AddSink(MessagesRejectedSink, topics.MessagesRejected, rawKey.Serializer, serdes.Rejected, MessageIngest)
             .AddProcessor(Strikes, () => new StrikeProcessor(options, summary), MessageIngest)
-            .AddSink(MessagesFlaggedSink, outputs.MessagesFlagged, key.Serializer, serdes.FlaggedMessage, Strikes)
-            .AddSink(StrikeStatusSink, outputs.SendersStrikeStatus, key.Serializer, serdes.StrikeStatus, Strikes);
+            .AddSink(MessagesFlaggedSink, topics.MessagesFlagged, key.Serializer, serdes.FlaggedMessage, Strikes)
+            .AddSink(StrikeStatusSink, topics.SendersStrikeStatus, key.Serializer, serdes.StrikeStatus, Strikes);
 
         builder
             .AddStateStore(

@@ -25,7 +25,7 @@ internal sealed class PipelineDriver : IDisposable
         Options = options ?? new ProcessorOptions();
         var serdes = new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings()));
         var matcher = new MarkedWordMatcher(markedWords.Length == 0 ? ["darn", "heck"] : markedWords);
-        var topology = PipelineTopology.Build(Options, serdes, matcher, OutputTopics.Default, Summary);
+        var topology = PipelineTopology.Build(Options, serdes, matcher, PipelineTopics.Default, Summary);
         _driver = new TopologyTestDriver(topology, new TopologyTestDriverOptions { AllowedLateness = Options.AllowedLateness });
         Trips = _driver.CreateInputTopic(Topics.Trips, Serializers.Utf8, serdes.TripEvent);
         Messages = _driver.CreateInputTopic(Topics.Messages, Serializers.Utf8, serdes.MessageEvent);
