@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Streaming.Bench.Postgres;
+using Streaming.Contracts.Configuration;
+using Streaming.Contracts.Events;
+using Streaming.Contracts.SchemaRegistry;
+using Streaming.Contracts.Serialization;
+using Streaming.Sinks.Delivery;
+using Streaming.Sinks.Postgres;
+
+// Sink throughput versus `psql \copy` of the same rows into the same table shape (flagged_messages), same run:
+//  1. psql \copy (CSV) into an empty flagged_messages;
+//  2. the sink's write path: PostgresSink batches (binary COPY to a temp table, upsert, sink_offsets) fed decoded records;
+//  3. the sink end to end: Kafka (dev broker) → decode → PostgresSink, `--until-end`.
+// Each writes into its own fresh schema. Ratios are sink rows/s over psql rows/s (goal ≥ 0.8).
+var rows = IntArg("--rows", 100_000);
+var batchSize = IntArg("--batch-size", 5000);
+var pg = Environment.GetEnvironmentVariable("PG_CONNECTION") ?? Fail("PG_CONNECTION is not set; run scripts/dev.sh up (run.sh sources .dev/env).");
+var bootstrap = Environment.GetEnvironmentVariable("KAFKA_BOOTSTRAP") ?? Fail("KAFKA_BOOTSTRAP is not set; run scripts/dev.sh up.");
+var id = Guid.NewGuid().ToString("N")[..8];
+var serdes = new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings()));
+var data = FlaggedRows.Generate(rows, seed: 42);
+Console.WriteLine($"postgres sink benchmark: {rows} flagged_messages rows, batch size {batchSize}");
+
+var schemas = new List<string>();
+try
+{
+    // 1. psql \copy
+    var copySchema = await CreateSchemaAsync("bench_copy_" + id);
+    var csv = Path.Combine(Path.GetTempPath(), $"bench-flagged-{id}.csv");
+    FlaggedRows.WriteCsv(data, csv);
+    var copyTime = RunPsqlCopy(copySchema, csv);
+    File.Delete(csv);
+    await ExpectRowsAsync(copySchema, rows);
+
+    // 2. sink write path (decoded records in memory, real batches and transactions)
+    var writeSchema = await CreateSchemaAsync("bench_write_" + id);
+    await using var writeSource = NpgsqlDataSource.Create(WithSearchPath(writeSchema));
+    var records = data.Select((m, i) => new SinkRecord("messages.flagged.bench", i % 4, i / 4, m.SentAt, Encoding.UTF8.GetBytes(m.SenderId),
+        serdes.FlaggedMessage.Serialize(m, "messages.flagged"), m)).ToList();
+    await WritePathAsync(writeSource, records.Take(Math.Min(5000, rows)).ToList(), "warmup"); // JIT warm-up, then start clean
+    await ExecuteAsync(writeSource, "TRUNCATE flagged_messages, sink_offsets");
+    var writeTime = await WritePathAsync(writeSource, records, "bench");
+    await ExpectRowsAsync(writeSchema, rows);
+
+    // 3. end to end from Kafka
+    var e2eSchema = await CreateSchemaAsync("bench_e2e_" + id);
+    var topic = $"messages.flagged.bench{id}";
+    await ProduceAsync(topic);
+    await using var e2eSource = NpgsqlDataSource.Create(WithSearchPath(e2eSchema));
+    var (e2eTime, summary) = await EndToEndAsync(e2eSource, topic);
+    await ExpectRowsAsync(e2eSchema, rows);
+
+    var copyRate = rows / copyTime.TotalSeconds;
+    Report("psql \\copy (CSV)", copyTime, copyRate, null);
+    Report("sink write path", writeTime, rows / writeTime.TotalSeconds, copyRate);
+    Report("sink end to end (Kafka)", e2eTime, rows / e2eTime.TotalSeconds, copyRate);
+    Console.WriteLine("  " + summary);
+}
+finally
+{
+    foreach (var schema in schemas)
+    {
+        await ExecuteAsync(NpgsqlDataSource.Create(pg), $"DROP SCHEMA IF EXISTS {schema} CASCADE");
+    }
+}
+return 0;
+
+void Report(string what, TimeSpan time, double rate, double? copyRate) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  {what,-26} {time.TotalSeconds,7:F2} s {rate,12:N0} rows/s{(copyRate is { } c ? $"   ratio {rate / c:F2}" : string.Empty)}"));
+
+async Task<string> CreateSchemaAsync(string name)
+{
+    await ExecuteAsync(NpgsqlDataSource.Create(pg), $"CREATE SCHEMA {name}");
+    schemas.Add(name);
+    await using var source = NpgsqlDataSource.Create(WithSearchPath(name));
+    await new SchemaMigrator(source, NullLogger.Instance).MigrateAsync();
+    return name;
+}
+
+string WithSearchPath(string schema) => new NpgsqlConnectionStringBuilder(pg) { SearchPath = schema }.ConnectionString;
+
+TimeSpan RunPsqlCopy(string schema, string csv)
+{
+    var builder = new NpgsqlConnectionStringBuilder(pg);
+    var psi = new ProcessStartInfo("psql") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    foreach (var arg in new[] { "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture),
+        "-U", builder.Username ?? "postgres", "-d", builder.Database ?? "postgres",
+        "-c", $"\\copy flagged_messages (message_id, sender_id, receiver_id, text, sent_at, matched_words) FROM '{csv}' WITH (FORMAT csv)" })
+    {
+        psi.ArgumentList.Add(arg);
+    }
+    psi.Environment["PGOPTIONS"] = $"-c search_path={schema}";
+    if (!string.IsNullOrEmpty(builder.Password))
+    {
+        psi.Environment["PGPASSWORD"] = builder.Password;
+    }
+    var stopwatch = Stopwatch.StartNew();
+    using var process = Process.Start(psi)!;
+    var stderr = process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    stopwatch.Stop();
+    if (process.ExitCode != 0)
+    {
+        Fail($"psql \\copy failed (exit {process.ExitCode}): {stderr}");
+    }
+    return stopwatch.Elapsed;
+}
+
+async Task<TimeSpan> WritePathAsync(NpgsqlDataSource source, List<SinkRecord> batch, string sinkName)
+{
+    var sink = new PostgresSink(source, new PostgresSinkSettings { BatchSize = batchSize, SinkName = sinkName }, NullLogger.Instance);
+    var stopwatch = Stopwatch.StartNew();
+    foreach (var record in batch)
+    {
+        sink.Append(record);
+        if (sink.IsFlushDue(DateTimeOffset.UtcNow))
+        {
+            await sink.FlushAsync(all: true);
+        }
+    }
+    await sink.FlushAsync(all: true);
+    return stopwatch.Elapsed;
+}
+
+async Task ProduceAsync(string topic)
+{
+    var config = KafkaClientConfigFactory.CreateProducerConfig(new KafkaSettings { BootstrapServers = bootstrap });
+    config.LingerMs = 20;
+    using var producer = new ProducerBuilder<byte[], byte[]>(config).Build();
+    foreach (var m in data)
+    {
+        producer.Produce(topic, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(m.SenderId), Value = serdes.FlaggedMessage.Serialize(m, topic) });
+    }
+    if (producer.Flush(TimeSpan.FromSeconds(120)) > 0)
+    {
+        Fail("producing the benchmark records did not finish within 120 s.");
+    }
+    await Task.CompletedTask;
+}
+
+async Task<(TimeSpan, string)> EndToEndAsync(NpgsqlDataSource source, string topic)
+{
+    var kafka = new KafkaSettings { BootstrapServers = bootstrap };
+    var settings = new PostgresSinkSettings { BatchSize = batchSize, SinkName = "bench-e2e", Topics = [topic], GroupId = "bench-" + id };
+    using var rejected = new RejectedPublisher(KafkaClientConfigFactory.CreateProducerConfig(kafka), NullLogger.Instance, serde: serdes.Rejected);
+    var loop = new DeliveryLoop(
+        new DeliveryOptions { Topics = [topic], GroupId = settings.GroupId, SinkName = settings.SinkName, UntilEnd = true },
+        KafkaClientConfigFactory.CreateConsumerConfig(kafka, settings.GroupId),
+        KafkaClientConfigFactory.CreateAdminClientConfig(kafka),
+        new PostgresSink(source, settings, NullLogger.Instance),
+        new RecordDecoder(serdes),
+        rejected,
+        NullLogger.Instance);
+    var stopwatch = Stopwatch.StartNew();
+    await loop.RunAsync();
+    stopwatch.Stop();
+    return (stopwatch.Elapsed, loop.Summary.Format("postgres", stopwatch.Elapsed));
+}
+
+async Task ExpectRowsAsync(string schema, long expected)
+{
+    await using var source = NpgsqlDataSource.Create(WithSearchPath(schema));
+    await using var command = source.CreateCommand("SELECT count(*) FROM flagged_messages");
+    var actual = (long)(await command.ExecuteScalarAsync())!;
+    if (actual != expected)
+    {
+        Fail($"{schema}.flagged_messages holds {actual} rows, expected {expected}.");
+    }
+}
+
+static async Task ExecuteAsync(NpgsqlDataSource source, string sql)
+{
+    await using var command = source.CreateCommand(sql);
+    await command.ExecuteNonQueryAsync();
+}
+
+int IntArg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+}
+
+static string Fail(string message)
+{
+    Console.Error.WriteLine("bench: " + message);
+    Environment.Exit(1);
+    return message;
+}
