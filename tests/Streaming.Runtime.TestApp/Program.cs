@@ -65,22 +65,14 @@ try
     }
     var stop = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-    // SIGTERM: cancel, then give RunAsync time to commit and leave the group before the runtime exits.
-    var finished = new ManualResetEventSlim();
-    AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    // SIGTERM: cancel instead of exiting, so RunAsync commits, leaves the group and Main returns 0.
+    using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
     {
+        context.Cancel = true;
         stop.Cancel();
-        finished.Wait(TimeSpan.FromSeconds(30));
-    };
+    });
     var app = new StreamsApplication(topology, config, loggers);
-    try
-    {
-        await app.RunAsync(stop.Token);
-    }
-    finally
-    {
-        finished.Set();
-    }
+    await app.RunAsync(stop.Token);
     var metrics = app.Metrics.Snapshot();
     Console.WriteLine($"testapp: done records-in={metrics.Sum(StreamsMetrics.RecordsIn)} records-out={metrics.Sum(StreamsMetrics.RecordsOut)} commits={metrics.Get(StreamsMetrics.Commits)} restored={metrics.Sum(StreamsMetrics.RestoredRecords)}");
     return 0;
