@@ -29,11 +29,22 @@ public sealed class CrashTests(ITestOutputHelper output)
             using var process = Process.Start(Lake.SinkStartInfo("s3", "--topic", topic, "--table", "trips_clean", "--until-end",
                 "--destination", destination, "--group-id", Lake.UniqueName("g"), "--max-records", "40"))!;
             _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            var delay = TimeSpan.FromMilliseconds(random.Next(1200, 3200));
-            using var wait = new CancellationTokenSource(delay);
+            // The kill clock starts once the sink is assigned its partitions, so kills land mid-run however slow start-up is.
+            var assigned = new TaskCompletionSource();
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data?.Contains("assigned", StringComparison.Ordinal) == true)
+                {
+                    assigned.TrySetResult();
+                }
+            };
+            process.BeginErrorReadLine();
+            var delay = TimeSpan.FromMilliseconds(random.Next(300, 2500));
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             try
             {
+                await Task.WhenAny(assigned.Task, process.WaitForExitAsync(wait.Token));
+                wait.CancelAfter(delay);
                 await process.WaitForExitAsync(wait.Token);
                 output.WriteLine($"run {attempt} finished before its kill at {delay.TotalMilliseconds:F0} ms (exit {process.ExitCode})");
                 break;
