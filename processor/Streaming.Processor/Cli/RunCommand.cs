@@ -31,7 +31,7 @@ internal static class RunCommand
         return command;
     }
 
-    internal static ProcessorRunSettings ResolveSettings(ProcessorCliOptions options, ParseResult result, string applicationId, bool untilEnd)
+    internal static ProcessorRunSettings ResolveSettings(ProcessorCliOptions options, ParseResult result, string applicationId, bool untilEnd, string? outputSuffix = null)
     {
         if (string.IsNullOrWhiteSpace(applicationId))
         {
@@ -43,7 +43,7 @@ internal static class RunCommand
             KafkaSettings.Bind(configuration).Validate(),
             SchemaRegistrySettings.Bind(configuration).Validate(),
             ProcessorOptions.Bind(configuration).Validate(),
-            PipelineTopics.Create(result.GetValue(options.TopicPrefix), result.GetValue(options.OutputSuffix)),
+            PipelineTopics.Create(result.GetValue(options.TopicPrefix), outputSuffix ?? result.GetValue(options.OutputSuffix)),
             options.ResolveGuarantee(result),
             options.ResolveThreads(result),
             untilEnd,

@@ -33,6 +33,8 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
             AllowedLateness = settings.Options.AllowedLateness,
             BoundedMode = settings.UntilEnd,
             BrokerLacksTransactionalIsolation = settings.BrokerLacksTransactionalIsolation,
+            InitialOffsets = settings.StartOffsets,
+            EndOffsets = settings.EndOffsets,
         };
         // Security and any other client settings (MSK: TLS, SASL) pass through unchanged.
         foreach (var (key, value) in KafkaClientConfigFactory.CreateConsumerConfig(settings.Kafka, settings.ApplicationId))

@@ -15,4 +15,11 @@ public sealed record ProcessorRunSettings(
     ProcessingGuarantee Guarantee,
     int Threads,
     bool UntilEnd,
-    bool BrokerLacksTransactionalIsolation);
+    bool BrokerLacksTransactionalIsolation)
+{
+    /// <summary>Backfill: where each input partition starts when the application id has no committed position yet.</summary>
+    public IReadOnlyDictionary<(string Topic, int Partition), long>? StartOffsets { get; init; }
+
+    /// <summary>Backfill: exclusive end offset per input partition; null ends at the end offsets captured at start.</summary>
+    public IReadOnlyDictionary<(string Topic, int Partition), long>? EndOffsets { get; init; }
+}

@@ -135,7 +135,9 @@ public sealed class StreamsApplication
                 for (var p = 0; p < partitionCounts[topic]; p++)
                 {
                     // The high watermark; with transactional producers the last offsets may be commit markers.
-                    endOffsets[(topic, p)] = probe.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(30)).High.Value;
+                    endOffsets[(topic, p)] = _config.EndOffsets is { } explicitEnds && explicitEnds.TryGetValue((topic, p), out var explicitEnd)
+                        ? explicitEnd
+                        : probe.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(30)).High.Value;
                 }
             }
             _log.LogInformation("bounded run: end offsets [{Ends}]", string.Join(", ", endOffsets.Select(e => $"{e.Key.Item1}-{e.Key.Item2}@{e.Value}")));

@@ -37,6 +37,18 @@ public sealed class StreamsConfig
     public bool BoundedMode { get; set; }
 
     /// <summary>
+    /// Bounded run: exclusive end offset per external input partition, instead of the high watermarks captured at start
+    /// (backfills of a range). Partitions not listed end at their high watermark.
+    /// </summary>
+    public IReadOnlyDictionary<(string Topic, int Partition), long>? EndOffsets { get; set; }
+
+    /// <summary>
+    /// Where an external input partition starts when the application has neither a checkpoint nor a committed group
+    /// offset for it (a backfill's first run). Partitions not listed start at their earliest offset.
+    /// </summary>
+    public IReadOnlyDictionary<(string Topic, int Partition), long>? InitialOffsets { get; set; }
+
+    /// <summary>
     /// Identity of this instance, part of the transactional id <c>{appId}-{instanceId}-{thread}</c>. Keep it stable
     /// across restarts (so a restart fences its predecessor) and unique per running instance. Default the host name.
     /// </summary>

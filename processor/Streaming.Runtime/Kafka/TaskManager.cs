@@ -150,7 +150,9 @@ internal sealed class TaskManager
                     var start = Math.Max(fromCheckpoint, fromGroup);
                     if (start <= 0)
                     {
-                        start = _restoreConsumer.QueryWatermarkOffsets(new TopicPartition(queue.Topic, queue.Partition), TimeSpan.FromSeconds(10)).Low.Value;
+                        start = _config.InitialOffsets is { } initial && initial.TryGetValue((queue.Topic, queue.Partition), out var initialOffset)
+                            ? initialOffset
+                            : _restoreConsumer.QueryWatermarkOffsets(new TopicPartition(queue.Topic, queue.Partition), TimeSpan.FromSeconds(10)).Low.Value;
                     }
                     task.SetStartOffset(queue.Topic, queue.Partition, start);
                     starts.Add(new TopicPartitionOffset(queue.Topic, queue.Partition, start));
