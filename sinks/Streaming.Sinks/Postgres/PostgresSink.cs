@@ -7,7 +7,8 @@ using Streaming.Sinks.Postgres.Tables;
 namespace Streaming.Sinks.Postgres;
 
 /// <summary>
-/// The exactly-once PostgreSQL sink (DESIGN §6). Each batch is one transaction: binary COPY into temp tables, upsert into
+/// The exactly-once PostgreSQL sink (DESIGN §6). Each batch is one transaction: binary COPY (into temp tables and
+/// upsert, or straight into the table when none of the batch's keys exist yet) into
 /// <c>trip_city_hourly</c>, <c>flagged_messages</c> and <c>sender_strike_status</c>, then <c>sink_offsets</c>. Because
 /// rows and offsets commit together, resuming from <c>sink_offsets</c> never loses or doubles a row on any broker.
 /// </summary>
@@ -26,6 +27,7 @@ public sealed class PostgresSink : ISink
     private readonly TimeProvider _time;
     private readonly IUpsertTable[] _tables = [new CityHourlyTable(), new FlaggedMessagesTable(), new StrikeStatusTable()];
     private readonly Dictionary<TopicPartition, long> _pendingOffsets = [];
+    private readonly Dictionary<TopicPartition, (int Records, long Bytes)> _bufferedByPartition = [];
     private int _bufferedRecords;
     private long _bufferedBytes;
     private DateTimeOffset? _batchStartedAt;
@@ -66,6 +68,8 @@ public sealed class PostgresSink : ISink
         table.Add(record);
         _bufferedRecords++;
         _bufferedBytes += record.RawValue.Length;
+        var (records, bytes) = _bufferedByPartition.GetValueOrDefault(record.TopicPartition);
+        _bufferedByPartition[record.TopicPartition] = (records + 1, bytes + record.RawValue.Length);
         Track(record.TopicPartition, record.NextOffset);
     }
 
@@ -107,7 +111,14 @@ public sealed class PostgresSink : ISink
         {
             _pendingOffsets.Remove(tp);
         }
-        _bufferedRecords = _tables.Sum(t => t.Count);
+        foreach (var tp in partitions)
+        {
+            if (_bufferedByPartition.Remove(tp, out var counts))
+            {
+                _bufferedRecords -= counts.Records;
+                _bufferedBytes -= counts.Bytes;
+            }
+        }
         if (_pendingOffsets.Count == 0)
         {
             ClearBuffer();
@@ -130,6 +141,7 @@ public sealed class PostgresSink : ISink
             table.Clear();
         }
         _pendingOffsets.Clear();
+        _bufferedByPartition.Clear();
         _bufferedRecords = 0;
         _bufferedBytes = 0;
         _batchStartedAt = null;
@@ -144,7 +156,7 @@ public sealed class PostgresSink : ISink
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             foreach (var table in _tables)
             {
-                await table.WriteAsync(connection, cancellationToken).ConfigureAwait(false);
+                await table.WriteAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             }
             await _offsets.WriteAsync(connection, offsets, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -13,19 +13,16 @@ internal sealed class CityHourlyTable : UpsertTable<CityHourly>
     /// <inheritdoc />
     protected override string TempColumns =>
         "city text, window_start timestamptz, window_end timestamptz, trips bigint, fare_sum double precision, fare_avg double precision, "
-        + "fare_min double precision, fare_max double precision, distance_km_sum double precision, avg_duration_s double precision, "
-        + "src_partition integer, src_offset bigint";
+        + "fare_min double precision, fare_max double precision, distance_km_sum double precision, avg_duration_s double precision";
 
     /// <inheritdoc />
     protected override string CopyColumns =>
-        "city, window_start, window_end, trips, fare_sum, fare_avg, fare_min, fare_max, distance_km_sum, avg_duration_s, src_partition, src_offset";
+        "city, window_start, window_end, trips, fare_sum, fare_avg, fare_min, fare_max, distance_km_sum, avg_duration_s";
 
     /// <inheritdoc />
     protected override string UpsertSql => $"""
-        INSERT INTO trip_city_hourly (city, window_start, window_end, trips, fare_sum, fare_avg, fare_min, fare_max, distance_km_sum, avg_duration_s)
-        SELECT DISTINCT ON (city, window_start) city, window_start, window_end, trips, fare_sum, fare_avg, fare_min, fare_max, distance_km_sum, avg_duration_s
-        FROM {TempName}
-        ORDER BY city, window_start, src_partition DESC, src_offset DESC
+        INSERT INTO trip_city_hourly ({CopyColumns})
+        SELECT {CopyColumns} FROM {TempName}
         ON CONFLICT (city, window_start) DO UPDATE SET
             window_end = EXCLUDED.window_end, trips = EXCLUDED.trips, fare_sum = EXCLUDED.fare_sum, fare_avg = EXCLUDED.fare_avg,
             fare_min = EXCLUDED.fare_min, fare_max = EXCLUDED.fare_max, distance_km_sum = EXCLUDED.distance_km_sum,
@@ -33,8 +30,20 @@ internal sealed class CityHourlyTable : UpsertTable<CityHourly>
         """;
 
     /// <inheritdoc />
-    protected override void WriteRow(NpgsqlBinaryImporter importer, CityHourly value)
+    protected override string KeyOf(CityHourly value) => value.City + "\0" + value.WindowStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
+    protected override Task<bool> AnyKeyExistsAsync(NpgsqlConnection connection, IReadOnlyList<CityHourly> values, CancellationToken cancellationToken) =>
+        ExistsAsync(connection,
+            "SELECT EXISTS (SELECT 1 FROM trip_city_hourly t JOIN unnest(@cities, @starts) AS k(city, window_start) ON t.city = k.city AND t.window_start = k.window_start)",
+            cancellationToken,
+            ("cities", NpgsqlDbType.Text, values.Select(v => v.City).ToArray()),
+            ("starts", NpgsqlDbType.TimestampTz, values.Select(v => ToTimestamp(v.WindowStart)).ToArray()));
+
+    /// <inheritdoc />
+    protected override void WriteRow(NpgsqlBinaryImporter importer, BufferedRow row)
     {
+        var value = row.Value;
         importer.Write(value.City, NpgsqlDbType.Text);
         importer.Write(ToTimestamp(value.WindowStart), NpgsqlDbType.TimestampTz);
         importer.Write(ToTimestamp(value.WindowEnd), NpgsqlDbType.TimestampTz);

@@ -12,25 +12,32 @@ internal sealed class FlaggedMessagesTable : UpsertTable<FlaggedMessage>
 
     /// <inheritdoc />
     protected override string TempColumns =>
-        "message_id text, sender_id text, receiver_id text, text text, sent_at timestamptz, matched_words text[], src_partition integer, src_offset bigint";
+        "message_id text, sender_id text, receiver_id text, text text, sent_at timestamptz, matched_words text[]";
 
     /// <inheritdoc />
-    protected override string CopyColumns => "message_id, sender_id, receiver_id, text, sent_at, matched_words, src_partition, src_offset";
+    protected override string CopyColumns => "message_id, sender_id, receiver_id, text, sent_at, matched_words";
 
     /// <inheritdoc />
     protected override string UpsertSql => $"""
-        INSERT INTO flagged_messages (message_id, sender_id, receiver_id, text, sent_at, matched_words)
-        SELECT DISTINCT ON (message_id) message_id, sender_id, receiver_id, text, sent_at, matched_words
-        FROM {TempName}
-        ORDER BY message_id, src_partition DESC, src_offset DESC
+        INSERT INTO flagged_messages ({CopyColumns})
+        SELECT {CopyColumns} FROM {TempName}
         ON CONFLICT (message_id) DO UPDATE SET
             sender_id = EXCLUDED.sender_id, receiver_id = EXCLUDED.receiver_id, text = EXCLUDED.text,
             sent_at = EXCLUDED.sent_at, matched_words = EXCLUDED.matched_words
         """;
 
     /// <inheritdoc />
-    protected override void WriteRow(NpgsqlBinaryImporter importer, FlaggedMessage value)
+    protected override string KeyOf(FlaggedMessage value) => value.MessageId;
+
+    /// <inheritdoc />
+    protected override Task<bool> AnyKeyExistsAsync(NpgsqlConnection connection, IReadOnlyList<FlaggedMessage> values, CancellationToken cancellationToken) =>
+        ExistsAsync(connection, "SELECT EXISTS (SELECT 1 FROM flagged_messages WHERE message_id = ANY(@ids))", cancellationToken,
+            ("ids", NpgsqlDbType.Text, values.Select(v => v.MessageId).ToArray()));
+
+    /// <inheritdoc />
+    protected override void WriteRow(NpgsqlBinaryImporter importer, BufferedRow row)
     {
+        var value = row.Value;
         importer.Write(value.MessageId, NpgsqlDbType.Text);
         importer.Write(value.SenderId, NpgsqlDbType.Text);
         importer.Write(value.ReceiverId, NpgsqlDbType.Text);

@@ -9,7 +9,7 @@ internal interface IUpsertTable
     /// <summary>Target table name.</summary>
     string Name { get; }
 
-    /// <summary>Buffered rows.</summary>
+    /// <summary>Buffered rows (one per primary key).</summary>
     int Count { get; }
 
     /// <summary>Whether the record's value belongs to this table.</summary>
@@ -21,8 +21,8 @@ internal interface IUpsertTable
     /// <summary>Drops buffered rows of the given source partitions.</summary>
     void Discard(IReadOnlySet<(string Topic, int Partition)> partitions);
 
-    /// <summary>COPY the buffered rows into a temp table and upsert them; runs inside the caller's transaction.</summary>
-    Task WriteAsync(NpgsqlConnection connection, CancellationToken cancellationToken);
+    /// <summary>Writes the buffered rows (COPY, upserting where keys exist); runs inside the caller's transaction.</summary>
+    Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken);
 
     /// <summary>Forgets the buffered rows (after the batch committed).</summary>
     void Clear();

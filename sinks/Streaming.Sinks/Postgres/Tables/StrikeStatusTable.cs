@@ -16,18 +16,16 @@ internal sealed class StrikeStatusTable : UpsertTable<StrikeStatus>
     /// <inheritdoc />
     protected override string TempColumns =>
         "sender_id text, active_strikes integer, level integer, salary_multiplier double precision, status text, "
-        + "cooldown_until timestamptz, as_of timestamptz, src_partition integer, src_offset bigint";
+        + "cooldown_until timestamptz, as_of timestamptz, source_offset bigint";
 
     /// <inheritdoc />
     protected override string CopyColumns =>
-        "sender_id, active_strikes, level, salary_multiplier, status, cooldown_until, as_of, src_partition, src_offset";
+        "sender_id, active_strikes, level, salary_multiplier, status, cooldown_until, as_of, source_offset";
 
     /// <inheritdoc />
     protected override string UpsertSql => $"""
-        INSERT INTO sender_strike_status (sender_id, active_strikes, level, salary_multiplier, status, cooldown_until, as_of, source_offset)
-        SELECT DISTINCT ON (sender_id) sender_id, active_strikes, level, salary_multiplier, status, cooldown_until, as_of, src_offset
-        FROM {TempName}
-        ORDER BY sender_id, as_of DESC, src_offset DESC
+        INSERT INTO sender_strike_status ({CopyColumns})
+        SELECT {CopyColumns} FROM {TempName}
         ON CONFLICT (sender_id) DO UPDATE SET
             active_strikes = EXCLUDED.active_strikes, level = EXCLUDED.level, salary_multiplier = EXCLUDED.salary_multiplier,
             status = EXCLUDED.status, cooldown_until = EXCLUDED.cooldown_until, as_of = EXCLUDED.as_of,
@@ -36,8 +34,21 @@ internal sealed class StrikeStatusTable : UpsertTable<StrikeStatus>
         """;
 
     /// <inheritdoc />
-    protected override void WriteRow(NpgsqlBinaryImporter importer, StrikeStatus value)
+    protected override string KeyOf(StrikeStatus value) => value.SenderId;
+
+    /// <summary>The later status by (as_of, offset) wins, not the later record.</summary>
+    protected override bool Supersedes(BufferedRow candidate, BufferedRow current) =>
+        (candidate.Value.AsOf, candidate.Offset).CompareTo((current.Value.AsOf, current.Offset)) > 0;
+
+    /// <inheritdoc />
+    protected override Task<bool> AnyKeyExistsAsync(NpgsqlConnection connection, IReadOnlyList<StrikeStatus> values, CancellationToken cancellationToken) =>
+        ExistsAsync(connection, "SELECT EXISTS (SELECT 1 FROM sender_strike_status WHERE sender_id = ANY(@ids))", cancellationToken,
+            ("ids", NpgsqlDbType.Text, values.Select(v => v.SenderId).ToArray()));
+
+    /// <inheritdoc />
+    protected override void WriteRow(NpgsqlBinaryImporter importer, BufferedRow row)
     {
+        var value = row.Value;
         importer.Write(value.SenderId, NpgsqlDbType.Text);
         importer.Write(value.ActiveStrikes, NpgsqlDbType.Integer);
         importer.Write(value.Level, NpgsqlDbType.Integer);
@@ -52,5 +63,6 @@ internal sealed class StrikeStatusTable : UpsertTable<StrikeStatus>
             importer.WriteNull();
         }
         importer.Write(ToTimestamp(value.AsOf), NpgsqlDbType.TimestampTz);
+        importer.Write(row.Offset, NpgsqlDbType.Bigint);
     }
 }
