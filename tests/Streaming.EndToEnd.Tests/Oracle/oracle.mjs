@@ -315,6 +315,10 @@ for (const part of partitions.messages) {
   for (const ledger of part.ledgers.values()) applyWatermark(ledger, part.streamTime);
 }
 
+// Arithmetic order of the derived fields: learned by reading (only reading, never calling)
+// processor/Streaming.Processor/Domain/CityHourlyAccumulator.cs, whose doc says fare_avg = the once-rounded exact
+// fare sum / trips, and avg_duration_s = (integer sum of dropoff - pickup in ms) / trips / 1000, left to right.
+// The sums themselves are computed here with fsum, independently of the processor's ExactDoubleSum.
 const cityHourly = [...windows.values()].map(a => {
   const trips = a.fares.length;
   const fareSum = fsum(a.fares);

@@ -23,7 +23,8 @@ public static class DevStackEnvironment
         await s_gate.WaitAsync();
         try
         {
-            if (!File.Exists(RepoPaths.Combine(".dev", "env")) && DevStack.Get("KAFKA_BOOTSTRAP") is null)
+            // Not DevStack.Get here: it caches .dev/env on first use, and the file is written only by 'dev.sh up'.
+            if (!File.Exists(RepoPaths.Combine(".dev", "env")) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KAFKA_BOOTSTRAP")))
             {
                 await StartAsync();
             }

@@ -5,9 +5,6 @@ using Streaming.Contracts.Serialization;
 
 namespace Streaming.EndToEnd.Tests.Support;
 
-/// <summary>A decoded output record with where it was read.</summary>
-public sealed record Output<T>(RawRecord Raw, T Value);
-
 /// <summary>Every output topic of one processor run, read fully and decoded with the contracts' Avro serdes.</summary>
 public sealed class OutputTopics
 {

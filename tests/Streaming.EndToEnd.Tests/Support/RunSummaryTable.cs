@@ -3,12 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace Streaming.EndToEnd.Tests.Support;
 
-/// <summary>One input topic's row of the processor's printed conservation table.</summary>
-public sealed record SummaryRow(string Topic, long In, long Accepted, long Duplicates, long BeyondHorizon, long Rejected, long WindowLate, string Balance)
-{
-    public Dictionary<string, long> RejectedByReason { get; } = new(StringComparer.Ordinal);
-}
-
 /// <summary>
 /// Parses the conservation section of <c>processor run --until-end</c>'s stdout:
 /// <code>

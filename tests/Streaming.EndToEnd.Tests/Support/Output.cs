@@ -1,0 +1,4 @@
+namespace Streaming.EndToEnd.Tests.Support;
+
+/// <summary>A decoded output record with where it was read.</summary>
+public sealed record Output<T>(RawRecord Raw, T Value);
