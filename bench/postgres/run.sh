@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # PostgreSQL sink benchmark (on demand, not in CI): the sink's rows/s versus `psql \copy` (CSV) of the same rows into
 # the same table shape, in the same run. Needs the dev stack (scripts/dev.sh up) and psql on PATH.
-# Usage: bench/postgres/run.sh [--rows N] [--batch-size N]
+# Usage: bench/postgres/run.sh [--rows N] [--batch-size N] [--runs K]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
