@@ -1,3 +1,4 @@
+using Streaming.Contracts.Cli;
 using System.CommandLine;
 using System.Globalization;
 using Streaming.Processor.Hosting;

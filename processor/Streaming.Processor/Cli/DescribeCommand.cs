@@ -1,3 +1,4 @@
+using Streaming.Contracts.Cli;
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Streaming.Processor.Hosting;

@@ -1,3 +1,4 @@
+using Streaming.Contracts.Cli;
 using Microsoft.Extensions.Configuration;
 using System.CommandLine;
 using Streaming.Contracts.Configuration;

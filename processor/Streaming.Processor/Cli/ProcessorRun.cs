@@ -1,3 +1,4 @@
+using Streaming.Contracts.Cli;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Streaming.Processor.Hosting;

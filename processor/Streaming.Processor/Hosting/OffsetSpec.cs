@@ -1,3 +1,4 @@
+using Streaming.Contracts.Cli;
 using System.Globalization;
 
 namespace Streaming.Processor.Hosting;
@@ -34,6 +35,6 @@ public static class OffsetSpec
         return result;
     }
 
-    private static Cli.UsageException Bad(string flag, string spec, string why) =>
+    private static Contracts.Cli.UsageException Bad(string flag, string spec, string why) =>
         new($"{flag} '{spec}' is malformed: {why}; write it like 'trips:0=100,1=250;messages:0=7'.");
 }

@@ -57,23 +57,9 @@ internal static class S3Command
                 [S3SinkSettings.MaxOpenFilesKey] = Text(parse.GetValue(maxOpenFiles)),
                 [S3SinkSettings.MultipartThresholdKey] = Text(parse.GetValue(multipartThreshold)),
             };
-            try
-            {
-                return await RunAsync(StreamingConfiguration.Build(overrides), parse.GetValue(untilEnd), Console.Out, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ConfigurationException ex)
-            {
-                return UserError(ex);
-            }
+            return await RunAsync(StreamingConfiguration.Build(overrides), parse.GetValue(untilEnd), Console.Out, cancellationToken).ConfigureAwait(false);
         });
         return command;
-    }
-
-    // System.CommandLine's default handler would print a stack trace: a configuration problem is one sentence and exit 2.
-    private static int UserError(ConfigurationException ex)
-    {
-        Console.Error.WriteLine("sinks: " + ex.Message);
-        return 2;
     }
 
     /// <summary>Runs the sink with a built configuration; returns the exit code.</summary>
@@ -153,15 +139,8 @@ internal static class S3Command
                 [Destination.ConfigKey] = parse.GetValue(destination),
                 [S3SinkSettings.DdlRangeStartKey] = parse.GetValue(rangeStart),
             };
-            try
-            {
-                Console.Out.Write(Ddl(StreamingConfiguration.Build(overrides), parse.GetValue(location)));
-                return 0;
-            }
-            catch (ConfigurationException ex)
-            {
-                return UserError(ex);
-            }
+            Console.Out.Write(Ddl(StreamingConfiguration.Build(overrides), parse.GetValue(location)));
+            return 0;
         });
         return command;
     }

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Streaming.Contracts.Configuration;
+
+namespace Streaming.Contracts.Cli;
+
+/// <summary>
+/// Runs an executable's command line with the project's error policy, the same for every executable:
+/// a parse error, <see cref="UsageException"/> or <see cref="ConfigurationException"/> prints one line saying what to
+/// fix and exits 2; a run failure the caller recognises prints one line and exits 1; cancellation exits 130; anything
+/// else prints one line naming the exception and exits 1. Never a stack trace (set STREAMING_DEBUG=1 to get one).
+/// </summary>
+public static class CommandLineApp
+{
+    private static System.Runtime.InteropServices.PosixSignalRegistration? s_sigterm;
+
+    /// <param name="name">Executable name, the prefix of every message (<c>processor: …</c>).</param>
+    /// <param name="root">The root command.</param>
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="isRunFailure">Exceptions that mean "the run failed" (exit 1 with their message).</param>
+    /// <param name="error">Where messages go; standard error when null.</param>
+    /// <param name="cancellationToken">Cancels the run (Ctrl+C, SIGTERM).</param>
+    public static async Task<int> RunAsync(
+        string name,
+        RootCommand root,
+        string[] args,
+        Func<Exception, bool>? isRunFailure = null,
+        TextWriter? error = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        error ??= Console.Error;
+        var parseResult = root.Parse(args);
+        if (parseResult.Action is ParseErrorAction)
+        {
+            var command = parseResult.CommandResult.Command;
+            var path = command == root ? name : name + " " + command.Name;
+            var messages = string.Join("; ", parseResult.Errors.Select(e => e.Message.TrimEnd('.')));
+            await error.WriteLineAsync($"{name}: {messages}. See '{path} --help'.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            // Without the default handler, exceptions reach the policy below instead of System.CommandLine's printer.
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is UsageException or ConfigurationException)
+        {
+            await error.WriteLineAsync($"{name}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync($"{name}: stopped").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex) when (isRunFailure?.Invoke(ex) == true)
+        {
+            await error.WriteLineAsync($"{name}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex) when (Environment.GetEnvironmentVariable("STREAMING_DEBUG") != "1")
+        {
+            await error.WriteLineAsync($"{name}: unexpected {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>A token cancelled by Ctrl+C or SIGTERM, for <see cref="RunAsync"/>.</summary>
+    public static CancellationTokenSource CancelOnSignals()
+    {
+        var cts = new CancellationTokenSource();
+        // Kept for the life of the process: disposing the registration would restore the default (kill) behaviour.
+        s_sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+        return cts;
+    }
+}
