@@ -48,7 +48,7 @@ public static class ProducerCli
         {
             var command = parseResult.CommandResult.Command;
             var path = command == root ? "producer" : "producer " + command.Name;
-            var messages = string.Join("; ", parseResult.Errors.Select(e => e.Message.TrimEnd('.')));
+            var messages = string.Join("; ", parseResult.Errors.Select(e => OneLine(e.Message).TrimEnd('.')));
             await context.Error.WriteLineAsync($"producer: {messages}. See '{path} --help'.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
@@ -78,5 +78,15 @@ public static class ProducerCli
             await context.Error.WriteLineAsync("producer: cancelled").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
+        catch (Exception ex)
+        {
+            // A defect or an unforeseen environment problem: still one line, with the type to search for.
+            await context.Error.WriteLineAsync($"producer: unexpected {ex.GetType().Name}: {OneLine(ex.Message)}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
     }
+
+    // Some parser messages span lines ("Must be one of:\n'jsonl'\n'csv'"); the error policy is one line.
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

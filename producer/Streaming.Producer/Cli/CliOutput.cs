@@ -12,15 +12,15 @@ internal static class CliOutput
     public static IProgressDisplay Progress(CliContext context) =>
         context.IsTerminal ? new LiveProgressDisplay(Console(context)) : new PlainProgressDisplay(context.Output, s_plainInterval);
 
-    public static void Summary(CliContext context, SendCounts counts, Func<EventStream, string> destination)
+    public static void Summary(CliContext context, SendCounts counts, IReadOnlyList<EventStream> streams, Func<EventStream, string> destination)
     {
         if (context.IsTerminal)
         {
-            SummaryTable.WriteLive(Console(context), counts, destination);
+            SummaryTable.WriteLive(Console(context), counts, streams, destination);
         }
         else
         {
-            SummaryTable.WritePlain(context.Output, counts, destination);
+            SummaryTable.WritePlain(context.Output, counts, streams, destination);
         }
     }
 

@@ -75,7 +75,7 @@ internal static class GenerateCommand
             }
             var completion = await SendLoop.RunAsync(records, records.Count, sink, ratePerSecond, CliOutput.Progress(context), "generate", cancellationToken)
                 .ConfigureAwait(false);
-            CliOutput.Summary(context, sink.Delivered, sink.DestinationOf);
+            CliOutput.Summary(context, sink.Delivered, EventStreams.All, sink.DestinationOf);
             return CliOutput.Completion(context, completion);
         });
         return command;

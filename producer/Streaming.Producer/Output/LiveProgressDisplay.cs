@@ -15,6 +15,7 @@ internal sealed class LiveProgressDisplay(IAnsiConsole console) : IProgressDispl
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(description), maxValue: Math.Max(1, total));
+                task.IsIndeterminate = total < 0;
                 result = await work(done => task.Value = done).ConfigureAwait(false);
                 task.Value = task.MaxValue;
             }).ConfigureAwait(false);

@@ -29,8 +29,9 @@ internal sealed class PlainProgressDisplay(TextWriter output, TimeSpan interval)
     private void Write(string description, long done, long total, TimeSpan elapsed)
     {
         var rate = elapsed.TotalSeconds > 0 ? done / elapsed.TotalSeconds : 0;
-        var percent = total > 0 ? 100.0 * done / total : 100.0;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{description}: {done}/{total} records ({percent:0.0}%), {rate:0} records/s, {elapsed.TotalSeconds:0.0} s"));
+        var amount = total < 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{done} records")
+            : string.Create(CultureInfo.InvariantCulture, $"{done}/{total} records ({(total > 0 ? 100.0 * done / total : 100.0):0.0}%)");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{description}: {amount}, {rate:0} records/s, {elapsed.TotalSeconds:0.0} s"));
     }
 }

@@ -9,7 +9,7 @@ internal static class SendLoop
 
     /// <summary>Sends every record and waits for the sink to confirm them (bounded by the sink).</summary>
     /// <param name="records">Records in send order.</param>
-    /// <param name="total">Number of records expected, for progress.</param>
+    /// <param name="total">Number of records expected, for progress; negative when unknown.</param>
     /// <param name="sink">The destination.</param>
     /// <param name="ratePerSecond">Events per second, or null/0 for unlimited.</param>
     /// <param name="progress">The progress display.</param>

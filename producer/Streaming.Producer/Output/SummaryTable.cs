@@ -11,10 +11,10 @@ namespace Streaming.Producer.Output;
 /// </summary>
 internal static class SummaryTable
 {
-    /// <summary>Writes the table as plain text.</summary>
-    public static void WritePlain(TextWriter output, SendCounts counts, Func<EventStream, string> destination)
+    /// <summary>Writes the table as plain text, one column per stream of <paramref name="streams"/>.</summary>
+    public static void WritePlain(TextWriter output, SendCounts counts, IReadOnlyList<EventStream> streams, Func<EventStream, string> destination)
     {
-        var rows = Rows(counts, destination);
+        var rows = Rows(counts, streams, destination);
         var widths = new int[rows[0].Length];
         foreach (var row in rows)
         {
@@ -35,9 +35,9 @@ internal static class SummaryTable
     }
 
     /// <summary>Writes the table with Spectre.Console.</summary>
-    public static void WriteLive(IAnsiConsole console, SendCounts counts, Func<EventStream, string> destination)
+    public static void WriteLive(IAnsiConsole console, SendCounts counts, IReadOnlyList<EventStream> streams, Func<EventStream, string> destination)
     {
-        var rows = Rows(counts, destination);
+        var rows = Rows(counts, streams, destination);
         var table = new Table().Border(TableBorder.Rounded);
         for (var c = 0; c < rows[0].Length; c++)
         {
@@ -51,15 +51,14 @@ internal static class SummaryTable
         console.Write(table);
     }
 
-    private static List<string[]> Rows(SendCounts counts, Func<EventStream, string> destination)
+    private static List<string[]> Rows(SendCounts counts, IReadOnlyList<EventStream> streams, Func<EventStream, string> destination)
     {
-        var streams = EventStreams.All;
         List<string[]> rows = [["kind", .. streams.Select(destination), "total"]];
         foreach (var kind in RecordKinds.All)
         {
-            rows.Add([kind.ToText(), .. streams.Select(s => Number(counts.Get(s, kind))), Number(counts.Get(kind))]);
+            rows.Add([kind.ToText(), .. streams.Select(s => Number(counts.Get(s, kind))), Number(streams.Sum(s => counts.Get(s, kind)))]);
         }
-        rows.Add(["total", .. streams.Select(s => Number(counts.Get(s))), Number(counts.Total)]);
+        rows.Add(["total", .. streams.Select(s => Number(counts.Get(s))), Number(streams.Sum(counts.Get))]);
         return rows;
     }
 
