@@ -1,7 +1,7 @@
 namespace Streaming.Runtime;
 
 /// <summary>Runs a user <see cref="IProcessor{TKey, TValue}"/>; user exceptions fail the task with the record's coordinates.</summary>
-internal sealed class ProcessorAdapterNode<TKey, TValue>(string name, IProcessor<TKey, TValue> processor) : ProcessorNode(name), IRecordReceiver<TKey, TValue>
+internal sealed class ProcessorAdapterNode<TKey, TValue>(string name, IProcessor<TKey, TValue> processor) : ProcessorNode(name), IRecordReceiver<TKey, TValue>, IWatermarkAware
 {
     private ProcessorContextImpl? _context;
 
@@ -25,7 +25,17 @@ internal sealed class ProcessorAdapterNode<TKey, TValue>(string name, IProcessor
         }
     }
 
-    public override void OnWatermark(long watermark) => Guard("OnWatermark", () => processor.OnWatermark(watermark));
+    public override void OnWatermark(long watermark)
+    {
+        try
+        {
+            processor.OnWatermark(watermark);
+        }
+        catch (Exception ex) when (ex is not StreamsException)
+        {
+            throw Wrap("OnWatermark", ex);
+        }
+    }
 
     public override void OnEndOfInput() => Guard("OnEndOfInput", processor.OnEndOfInput);
 

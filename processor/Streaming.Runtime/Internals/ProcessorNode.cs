@@ -48,3 +48,8 @@ internal interface IRecordReceiver<TKey, TValue>
 {
     void Receive(Record<TKey, TValue> record);
 }
+
+/// <summary>Marks nodes whose <see cref="ProcessorNode.OnWatermark"/> does something (user processors).</summary>
+internal interface IWatermarkAware
+{
+}

@@ -24,11 +24,15 @@ internal sealed class StreamTask
     private long _lastMarkerWatermark = long.MinValue;
     private bool _endMarkersSent;
     private long _now;
+    private readonly string _idText;
+    private readonly StreamsCounter _watermarkGauge;
+    private readonly StreamsCounter _streamTimeGauge;
 
     public StreamTask(TaskId id, SubTopology subTopology, TaskConfig config, IReadOnlyList<(string Topic, int Partition)> inputs, int taskCount,
         IRecordCollector collector, StreamsMetrics metrics, ILogger logger)
     {
         Id = id;
+        _idText = id.ToString();
         _config = config;
         _taskCount = taskCount;
         _collector = collector;
@@ -52,6 +56,8 @@ internal sealed class StreamTask
             _committedOffsets[queue] = -1;
         }
         _group = new PartitionGroup(queues, config.MaxTaskIdleMs);
+        _watermarkGauge = metrics.Get(StreamsMetrics.Watermark, _idText);
+        _streamTimeGauge = metrics.Get(StreamsMetrics.StreamTime, _idText);
     }
 
     public TaskId Id { get; }
@@ -258,11 +264,14 @@ internal sealed class StreamTask
         {
             Watermark = watermark;
             CommitNeeded = true;
-            _metrics.Set(StreamsMetrics.Watermark, Id.ToString(), watermark);
-            _metrics.Set(StreamsMetrics.StreamTime, Id.ToString(), StreamTime);
+            _watermarkGauge.Set(watermark);
+            _streamTimeGauge.Set(StreamTime);
             foreach (var node in _topology.Nodes)
             {
-                RunHook(node, n => n.OnWatermark(watermark));
+                if (node is IWatermarkAware)
+                {
+                    RunWatermarkHook(node, watermark);
+                }
             }
             StateManager.OnWatermark(watermark);
         }
@@ -341,7 +350,7 @@ internal sealed class StreamTask
         CommitNeeded = false;
         CommitRequested = false;
         StateManager.ReportEntries(_metrics);
-        _metrics.Set(StreamsMetrics.StreamTime, Id.ToString(), StreamTime);
+        _streamTimeGauge.Set(StreamTime);
     }
 
     public void Suspend()
@@ -434,6 +443,27 @@ internal sealed class StreamTask
     {
         CommitNeeded = true;
         RunHook(schedule.Node, _ => schedule.Callback(time));
+    }
+
+    private void RunWatermarkHook(ProcessorNode node, long watermark)
+    {
+        _context.CurrentNode = node;
+        try
+        {
+            node.OnWatermark(watermark);
+        }
+        catch (StreamsException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            throw new StreamsException($"Exception caught in OnWatermark of processor '{node.Name}' of task {Id}: {ex.Message}", ex);
+        }
+        finally
+        {
+            _context.CurrentNode = null;
+        }
     }
 
     private void RunHook(ProcessorNode node, Action<ProcessorNode> hook)

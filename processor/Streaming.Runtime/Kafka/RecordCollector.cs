@@ -17,7 +17,7 @@ internal sealed class RecordCollector : IRecordCollector
     private readonly Dictionary<(string, int), ProducedRange> _ranges = new();
     private readonly object _lock = new();
     private readonly Action<DeliveryReport<byte[]?, byte[]?>> _onDelivery;
-    private Error? _firstError;
+    private volatile Error? _firstError;
     private string? _firstErrorTopic;
 
     public RecordCollector(TaskId taskId, StreamsProducer producer, TopicMetadataCache metadata, StreamsMetrics metrics)
@@ -49,16 +49,15 @@ internal sealed class RecordCollector : IRecordCollector
     /// <summary>Rethrows the first asynchronous send error.</summary>
     public void CheckErrors()
     {
-        Error? error;
-        string? topic;
-        lock (_lock)
-        {
-            error = _firstError;
-            topic = _firstErrorTopic;
-        }
+        var error = _firstError;
         if (error is null)
         {
             return;
+        }
+        string? topic;
+        lock (_lock)
+        {
+            topic = _firstErrorTopic;
         }
         var message = $"task {_taskId}: sending to {topic} failed: {error.Code}: {error.Reason}";
         throw StreamsProducer.IsMigration(error) ? new TaskMigratedException(message) : new StreamsException(message);

@@ -20,6 +20,9 @@ internal sealed class StreamThread
     private readonly string _name;
     private readonly string _prefix;
     private readonly Dictionary<(string, int), long> _fetchPositions = new();
+    private long _pollTicks;
+    private long _processTicks;
+    private long _commitTicks;
 
     public StreamThread(int index, StreamsConfig config, AppLayout layout, TopicMetadataCache metadata, CheckpointStore checkpoints, StreamsMetrics metrics, ILoggerFactory loggers)
     {
@@ -66,13 +69,19 @@ internal sealed class StreamThread
                 try
                 {
                     var now = Now();
+                    var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                     Poll(consumer, taskManager);
+                    var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                     taskManager.RestorePending(now);
                     Process(taskManager, now);
+                    var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    _pollTicks += t1 - t0;
+                    _processTicks += t2 - t1;
                     if (now - lastCommit >= commitIntervalMs || taskManager.Tasks.Any(t => t.CommitRequested))
                     {
                         taskManager.Commit(force: false);
                         lastCommit = now;
+                        _commitTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
                     }
                     if (_config.BoundedMode && taskManager.AllTasksEnded)
                     {
@@ -90,6 +99,8 @@ internal sealed class StreamThread
                     consumer.Subscribe(_layout.AllSourceTopics);
                 }
             }
+            _log.LogDebug("{Prefix}time spent: poll {Poll} ms, process {Process} ms, commit {Commit} ms", _prefix,
+                _pollTicks * 1000 / System.Diagnostics.Stopwatch.Frequency, _processTicks * 1000 / System.Diagnostics.Stopwatch.Frequency, _commitTicks * 1000 / System.Diagnostics.Stopwatch.Frequency);
             taskManager.Shutdown();
             clean = true;
         }
@@ -119,9 +130,15 @@ internal sealed class StreamThread
 
     private void Poll(IConsumer<byte[]?, byte[]?> consumer, TaskManager taskManager)
     {
-        var anyBuffered = taskManager.Tasks.Any(t => t.BufferedCount > 0 && t.State == TaskState.Running);
-        var timeout = anyBuffered ? TimeSpan.Zero : TimeSpan.FromMilliseconds(50);
-        for (var i = 0; i < _config.MaxPollRecords; i++)
+        var buffered = 0;
+        foreach (var task in taskManager.Tasks)
+        {
+            buffered += task.State == TaskState.Running ? task.BufferedCount : 0;
+        }
+        // Bounded buffering: past a few poll batches, process before fetching more.
+        var budget = buffered > _config.MaxPollRecords * 4 ? 0 : _config.MaxPollRecords;
+        var timeout = buffered > 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(50);
+        for (var i = 0; i < budget; i++)
         {
             var result = consumer.Consume(i == 0 ? timeout : TimeSpan.Zero);
             if (result is null)

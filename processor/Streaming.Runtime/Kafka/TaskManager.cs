@@ -79,6 +79,7 @@ internal sealed class TaskManager
             {
                 continue;
             }
+            var wasRestoring = task.State == TaskState.Restoring;
             task.Suspend();
             foreach (var queue in task.Queues)
             {
@@ -87,6 +88,13 @@ internal sealed class TaskManager
             }
             _tasks.Remove(task.Id);
             _pendingRestore.Remove(task.Id);
+            if (wasRestoring)
+            {
+                // Not restored yet: resuming it would skip restoration, so it is created afresh if it comes back.
+                task.CloseDirty();
+                _collectors.Remove(task.Id);
+                continue;
+            }
             _suspended[task.Id] = task;
         }
     }

@@ -26,7 +26,7 @@ internal sealed class TopicMetadataCache : IDisposable
     }
 
     /// <summary>Partition count of an existing topic (outputs are auto-created by the broker on first produce).</summary>
-    public int PartitionCount(string topic) => _partitions.GetOrAdd(topic, t => Lookup(t, _autoCreateAdmin, autoCreate: true) ?? throw new StreamsException($"topic '{t}' does not exist and could not be created."));
+    public int PartitionCount(string topic) => _partitions.TryGetValue(topic, out var known) ? known : _partitions.GetOrAdd(topic, t => Lookup(t, _autoCreateAdmin, autoCreate: true) ?? throw new StreamsException($"topic '{t}' does not exist and could not be created."));
 
     /// <summary>Partition count of an external source topic, which must exist.</summary>
     public int SourcePartitionCount(string topic) => _partitions.GetOrAdd(topic, t => Lookup(t, _admin, autoCreate: false)

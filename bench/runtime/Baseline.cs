@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+
+namespace Streaming.Bench.Runtime;
+
+/// <summary>
+/// The baseline: a raw Confluent.Kafka consume → produce loop with the runtime's client settings (read_committed
+/// consumer, idempotent producer, linger 5 ms, explicit partition, offsets committed every second).
+/// </summary>
+internal static class Baseline
+{
+    public static long Run(string bootstrap, string input, string output, int expected, Stopwatch watch)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrap,
+            GroupId = output,
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            IsolationLevel = IsolationLevel.ReadCommitted,
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range,
+        }).Build();
+        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
+        {
+            BootstrapServers = bootstrap,
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            LingerMs = 5,
+            QueueBufferingMaxMessages = 1_000_000,
+            BatchNumMessages = 10_000,
+        }).Build();
+        consumer.Subscribe(input);
+        long count = 0;
+        var positions = new Dictionary<TopicPartition, TopicPartitionOffset>();
+        var lastCommit = 0L;
+        while (count < expected)
+        {
+            var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
+            if (result is null)
+            {
+                continue;
+            }
+            if (count == 0)
+            {
+                watch.Start();
+            }
+            var message = new Message<byte[], byte[]> { Key = result.Message.Key, Value = result.Message.Value, Timestamp = result.Message.Timestamp };
+            while (true)
+            {
+                try
+                {
+                    producer.Produce(new TopicPartition(output, result.Partition), message);
+                    break;
+                }
+                catch (ProduceException<byte[], byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(5));
+                }
+            }
+            positions[result.TopicPartition] = new TopicPartitionOffset(result.TopicPartition, result.Offset + 1);
+            count++;
+            if (watch.ElapsedMilliseconds - lastCommit >= 1000)
+            {
+                producer.Flush();
+                consumer.Commit(positions.Values);
+                lastCommit = watch.ElapsedMilliseconds;
+            }
+        }
+        producer.Flush();
+        consumer.Commit(positions.Values);
+        watch.Stop();
+        consumer.Close();
+        return count;
+    }
+}
