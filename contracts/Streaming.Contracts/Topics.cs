@@ -47,6 +47,29 @@ public static class Topics
     public static IReadOnlyList<string> Inputs { get; } = [Trips, Messages];
 
     /// <summary>
+    /// The contract topic a concrete topic name stands for, or null: the topic itself, a prefixed copy
+    /// (<c>demo-1.trips.clean</c>, isolated runs), a suffixed copy (<c>trips.clean.bf1</c>, backfills), or both.
+    /// The longest contract name wins, so <c>trips.clean.bf1</c> is trips.clean, not trips.
+    /// </summary>
+    public static string? ContractTopicOf(string topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        string? best = null;
+        foreach (var name in All)
+        {
+            var matches = topic == name
+                || topic.EndsWith("." + name, StringComparison.Ordinal)
+                || topic.StartsWith(name + ".", StringComparison.Ordinal)
+                || topic.Contains("." + name + ".", StringComparison.Ordinal);
+            if (matches && name.Length > (best?.Length ?? 0))
+            {
+                best = name;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
     /// The topic name with a suffix for backfills into suffixed outputs: <c>WithSuffix("trips.clean", "bf1")</c> is
     /// <c>trips.clean.bf1</c>; a null or empty suffix returns the topic unchanged.
     /// </summary>

@@ -82,20 +82,11 @@ public static class ParquetTableMappings
     /// <summary>The mapping of every record type, in a fixed order.</summary>
     public static IReadOnlyList<ParquetTableMapping> All { get; } = [s_trip, s_message, s_cityHourly, s_flagged, s_strike, s_rejected, s_tripLate, s_messageLate];
 
-    /// <summary>The mapping of a topic, or null when the topic is not a contract topic (nor a suffixed one).</summary>
+    /// <summary>The mapping of a topic, or null when it is not a contract topic (nor a prefixed or suffixed copy of one).</summary>
     public static ParquetTableMapping? ForTopic(string topic)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        if (s_byTopic.TryGetValue(topic, out var exact))
-        {
-            return exact;
-        }
-        // "<base>.<suffix>": the longest base wins, so trips.clean.bf1 is trips.clean, not trips.
-        return s_byTopic
-            .Where(pair => topic.Length > pair.Key.Length + 1 && topic.StartsWith(pair.Key, StringComparison.Ordinal) && topic[pair.Key.Length] == '.')
-            .OrderByDescending(pair => pair.Key.Length)
-            .Select(pair => pair.Value)
-            .FirstOrDefault();
+        return Topics.ContractTopicOf(topic) is { } contract && s_byTopic.TryGetValue(contract, out var mapping) ? mapping : null;
     }
 
     /// <summary>The mapping of a value type (used for topics mapped by their decoded values).</summary>
