@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using Streaming.Contracts.Configuration;
 using Streaming.Producer.Cli;
 using Streaming.Producer.Output;
+using UsageException = Streaming.Contracts.Cli.UsageException;
 
 namespace Streaming.Producer;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Streaming.Contracts.Configuration;
 using Streaming.Producer.Generation;
 using Streaming.Producer.Output;
+using Streaming.Contracts.Cli;
 
 namespace Streaming.Producer.Cli;
 

@@ -1,3 +1,5 @@
+using Streaming.Contracts.Cli;
+
 namespace Streaming.Producer.Cli;
 
 /// <summary>Checks --rate.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Streaming.Producer.Generation;
 using Streaming.Producer.Output;
 using Streaming.Producer.Replay;
+using Streaming.Contracts.Cli;
 
 namespace Streaming.Producer.Cli;
 

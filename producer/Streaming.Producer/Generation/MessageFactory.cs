@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Streaming.Contracts.Events;
+using Streaming.Contracts.Cli;
 
 namespace Streaming.Producer.Generation;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Streaming.Contracts.Cli;
 
 namespace Streaming.Producer.Generation;
 

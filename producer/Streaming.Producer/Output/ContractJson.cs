@@ -9,8 +9,9 @@ namespace Streaming.Producer.Output;
 /// The contracts' JSON format of trips and messages, used through the contracts' converters directly.
 /// </summary>
 /// <remarks>
-/// Calls the converters rather than <see cref="StreamingJson.Options"/>: at the time of writing that options instance
-/// fails in its type initializer (MakeReadOnly without a TypeInfoResolver), and the converters are all we need.
+/// Calls the converters (<see cref="TripEventJsonConverter"/>, <see cref="MessageEventJsonConverter"/>) directly on a
+/// caller's <see cref="Utf8JsonWriter"/> or <see cref="JsonElement"/>, so JSONL lines are written without an
+/// intermediate string and read from an already parsed envelope. The output is the same as <see cref="StreamingJson"/>'s.
 /// </remarks>
 public static class ContractJson
 {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Streaming.Producer.Generation;
+using Streaming.Contracts.Cli;
 
 namespace Streaming.Producer.Output;
 
@@ -41,7 +42,7 @@ internal sealed class JsonlFileSink : IRecordSink
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new UsageException($"--out '{path}' cannot be written: {ex.Message}", ex);
+            throw new UsageException($"--out '{path}' cannot be written: {ex.Message}");
         }
     }
 

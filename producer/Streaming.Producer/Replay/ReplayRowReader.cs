@@ -4,6 +4,7 @@ using System.Text.Json;
 using Streaming.Contracts.Events;
 using Streaming.Producer.Generation;
 using Streaming.Producer.Output;
+using Streaming.Contracts.Cli;
 
 namespace Streaming.Producer.Replay;
 
