@@ -1,11 +1,61 @@
-using FluentAssertions;
-using Streaming.Contracts;
-using Xunit;
+using Streaming.Contracts.Events;
 
 namespace Streaming.Contracts.Tests;
 
 public sealed class TopicsTests
 {
+    [Fact]
+    public void ShouldNameEveryTopicOfTheDesign()
+    {
+        Topics.All.Should().Equal(
+            "trips", "messages", "trips.clean", "trips.city-hourly", "messages.flagged", "senders.strike-status",
+            "trips.rejected", "messages.rejected", "trips.late", "messages.late", "sink.rejected");
+        Topics.WithSuffix(Topics.TripsClean, "bf1").Should().Be("trips.clean.bf1");
+        Topics.WithSuffix(Topics.TripsClean, null).Should().Be("trips.clean");
+    }
+
+    [Fact]
+    public void ShouldListTheRejectReasonCodesOfTheContract()
+    {
+        RejectReasons.All.Should().Equal(
+            "undecodable", "unknown_schema", "missing_field", "negative_duration", "duration_too_long", "negative_distance", "negative_fare", "future_timestamp");
+    }
+
+    [Fact]
+    public void ShouldCompareRecordsWithCollectionsByContent()
+    {
+        var a = new FlaggedMessage("m", "s", "r", "t", 1, ["x", "y"]);
+        var b = new FlaggedMessage("m", "s", "r", "t", 1, new List<string> { "x", "y" });
+        var rejectedA = new Rejected("t", 0, 1, RejectReasons.Undecodable, "d", [1, 2], null);
+        var rejectedB = new Rejected("t", 0, 1, RejectReasons.Undecodable, "d", [1, 2], null);
+
+        a.Should().Be(b);
+        a.GetHashCode().Should().Be(b.GetHashCode());
+        a.Should().NotBe(b with { MatchedWords = ["y", "x"] });
+        rejectedA.Should().Be(rejectedB);
+        rejectedA.GetHashCode().Should().Be(rejectedB.GetHashCode());
+        rejectedA.Should().NotBe(rejectedB with { RawValue = [] });
+    }
+
+    [Fact]
+    public void ShouldMapEnumsToTheirAvroSymbols()
+    {
+        SenderStatus.Inactive.ToSymbol().Should().Be("INACTIVE");
+        LateReason.BeyondDedupHorizon.ToSymbol().Should().Be("beyond_dedup_horizon");
+        EnumSymbols.ParseLateReason("window_closed").Should().Be(LateReason.WindowClosed);
+        var act = () => EnumSymbols.ParseSenderStatus("active");
+        act.Should().Throw<FormatException>().WithMessage("'active' is not a SenderStatus symbol*");
+    }
+
+    [Fact]
+    public void ShouldParseTimestampsForCsvAndFormatThemForMessages()
+    {
+        EpochMillis.Parse("2025-09-01T00:00:00Z").Should().Be(1756684800000);
+        EpochMillis.Parse(" 1756684800000 ").Should().Be(1756684800000);
+        EpochMillis.ToIsoString(1756684800123).Should().Be("2025-09-01T00:00:00.123Z");
+        EpochMillis.TryParse("not a time", out _).Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("trips", "trips")]
     [InlineData("trips.clean", "trips.clean")]
@@ -24,8 +74,4 @@ public sealed class TopicsTests
     [InlineData("my-trips")]
     public void ShouldFindNoContractTopicForOtherNames(string topic) =>
         Topics.ContractTopicOf(topic).Should().BeNull();
-
-    [Fact]
-    public void ShouldAppendSuffixWithADot() =>
-        Topics.WithSuffix("trips.clean", "bf1").Should().Be("trips.clean.bf1");
 }
