@@ -133,7 +133,7 @@ async Task<TimeSpan> WritePathAsync(NpgsqlDataSource source, List<SinkRecord> ba
         sink.Append(record);
         if (sink.IsFlushDue(DateTimeOffset.UtcNow))
         {
-            await sink.FlushAsync(all: true);
+            await sink.FlushAsync(all: false); // as the delivery loop does: the write overlaps the next batch's appends
         }
     }
     await sink.FlushAsync(all: true);

@@ -2,20 +2,23 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Streaming.Sinks.Delivery;
-using Streaming.Sinks.Postgres.Tables;
 
 namespace Streaming.Sinks.Postgres;
 
 /// <summary>
-/// The exactly-once PostgreSQL sink (DESIGN §6). Each batch is one transaction: binary COPY (into temp tables and
-/// upsert, or straight into the table when none of the batch's keys exist yet) into
-/// <c>trip_city_hourly</c>, <c>flagged_messages</c> and <c>sender_strike_status</c>, then <c>sink_offsets</c>. Because
-/// rows and offsets commit together, resuming from <c>sink_offsets</c> never loses or doubles a row on any broker.
+/// The exactly-once PostgreSQL sink (DESIGN §6). Each batch is one transaction: binary COPY (into a temp table and
+/// upsert, or straight into the table when none of the batch's keys exist yet) into <c>trip_city_hourly</c>,
+/// <c>flagged_messages</c> and <c>sender_strike_status</c>, then <c>sink_offsets</c>. Because rows and offsets commit
+/// together, resuming from <c>sink_offsets</c> never loses or doubles a row on any broker.
 /// </summary>
 /// <remarks>
-/// Batches close on <see cref="PostgresSinkSettings.BatchSize"/> records or <see cref="PostgresSinkSettings.BatchInterval"/>.
-/// A transient failure rolls the transaction back and retries the same in-memory batch with backoff, forever: the
-/// records stay buffered and no offset moves, so nothing is skipped. Called only from the delivery loop's thread.
+/// <para>Batches close on <see cref="PostgresSinkSettings.BatchSize"/> records or <see cref="PostgresSinkSettings.BatchInterval"/>.
+/// A due batch is written in the background while the next one fills (one write in flight at most; the next due flush
+/// waits for it), so reading Kafka and writing Postgres overlap. <see cref="FlushAsync"/> returns the offsets of the
+/// batches committed so far; with <c>all</c> it waits for everything.</para>
+/// <para>A transient failure rolls the transaction back and retries the same batch with backoff, forever: no offset
+/// moves, nothing is skipped. A fatal write error surfaces on the next call. Members other than the background write
+/// are called only from the delivery loop's thread.</para>
 /// </remarks>
 public sealed class PostgresSink : ISink
 {
@@ -25,12 +28,10 @@ public sealed class PostgresSink : ISink
     private readonly RetryPolicy _retry;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly IUpsertTable[] _tables = [new CityHourlyTable(), new FlaggedMessagesTable(), new StrikeStatusTable()];
-    private readonly Dictionary<TopicPartition, long> _pendingOffsets = [];
-    private readonly Dictionary<TopicPartition, (int Records, long Bytes)> _bufferedByPartition = [];
-    private int _bufferedRecords;
-    private long _bufferedBytes;
-    private DateTimeOffset? _batchStartedAt;
+    private PostgresBatch? _current;
+    private Task<FlushResult>? _inFlight;
+    private FlushResult _completedWhileReading = FlushResult.Empty;
+    private long _batchesCommitted;
 
     /// <summary>Creates the sink over a data source (the caller runs <see cref="SchemaMigrator"/> first).</summary>
     /// <param name="dataSource">Connections to the target database.</param>
@@ -49,52 +50,61 @@ public sealed class PostgresSink : ISink
     }
 
     /// <summary>Batches committed so far.</summary>
-    public long BatchesCommitted { get; private set; }
+    public long BatchesCommitted => Interlocked.Read(ref _batchesCommitted);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<TopicPartition, long>> ReadStoredOffsetsAsync(IReadOnlyCollection<TopicPartition> partitions, CancellationToken cancellationToken = default) =>
-        await _retry.ExecuteAsync(async ct =>
+    public async Task<IReadOnlyDictionary<TopicPartition, long>> ReadStoredOffsetsAsync(IReadOnlyCollection<TopicPartition> partitions, CancellationToken cancellationToken = default)
+    {
+        // A batch still being written would move these offsets; let it land first.
+        var pending = await CompleteInFlightAsync().ConfigureAwait(false);
+        if (pending.Offsets.Count > 0)
+        {
+            _completedWhileReading = Merge(_completedWhileReading, pending);
+        }
+        return await _retry.ExecuteAsync(async ct =>
         {
             await using var connection = await OpenAsync(ct).ConfigureAwait(false);
             return await _offsets.ReadAsync(connection, partitions, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public void Append(SinkRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var table = Array.Find(_tables, t => t.Accepts(record))
-            ?? throw new InvalidOperationException($"record {record.Topic}[{record.Partition}]@{record.Offset} is a {record.Value.GetType().Name}, which has no PostgreSQL table.");
-        table.Add(record);
-        _bufferedRecords++;
-        _bufferedBytes += record.RawValue.Length;
-        var (records, bytes) = _bufferedByPartition.GetValueOrDefault(record.TopicPartition);
-        _bufferedByPartition[record.TopicPartition] = (records + 1, bytes + record.RawValue.Length);
-        Track(record.TopicPartition, record.NextOffset);
+        Current().Append(record);
     }
 
     /// <inheritdoc />
-    public void Skip(TopicPartition partition, long offset) => Track(partition, offset + 1);
+    public void Skip(TopicPartition partition, long offset) => Current().Track(partition, offset + 1);
 
     /// <inheritdoc />
     public bool IsFlushDue(DateTimeOffset now) =>
-        _bufferedRecords >= _settings.BatchSize
-        || (_batchStartedAt is { } started && now - started >= _settings.BatchInterval);
+        _current is { IsEmpty: false } batch
+        && (batch.Records >= _settings.BatchSize || now - batch.StartedAt >= _settings.BatchInterval);
 
     /// <inheritdoc />
     public async Task<FlushResult> FlushAsync(bool all, CancellationToken cancellationToken = default)
     {
-        if (_pendingOffsets.Count == 0)
+        var result = _completedWhileReading;
+        _completedWhileReading = FlushResult.Empty;
+        if (_inFlight is not null && (all || _inFlight.IsCompleted || _current is { IsEmpty: false }))
         {
-            return FlushResult.Empty;
+            result = Merge(result, await CompleteInFlightAsync().ConfigureAwait(false));
         }
-        var offsets = _pendingOffsets.Select(kv => new TopicPartitionOffset(kv.Key, new Offset(kv.Value))).ToList();
-        await _retry.ExecuteAsync(ct => new ValueTask(WriteBatchAsync(offsets, ct)), cancellationToken).ConfigureAwait(false);
-
-        var result = new FlushResult(offsets, _bufferedRecords, 0, _bufferedBytes);
-        BatchesCommitted++;
-        _logger.LogDebug("postgres: committed batch of {Rows} rows over {Partitions} partitions", _bufferedRecords, offsets.Count);
-        ClearBuffer();
+        if (_current is { IsEmpty: false } batch)
+        {
+            _current = null;
+            var write = WriteAsync(batch, cancellationToken);
+            if (all)
+            {
+                result = Merge(result, await write.ConfigureAwait(false));
+            }
+            else
+            {
+                _inFlight = write;
+            }
+        }
         return result;
     }
 
@@ -102,59 +112,51 @@ public sealed class PostgresSink : ISink
     public void Discard(IReadOnlyCollection<TopicPartition> partitions)
     {
         ArgumentNullException.ThrowIfNull(partitions);
-        var dropped = partitions.Select(tp => (tp.Topic, tp.Partition.Value)).ToHashSet();
-        foreach (var table in _tables)
+        // A batch already being written completes; its rows are upserts and another owner's later batch wins.
+        _current?.Discard(partitions);
+        if (_current is { IsEmpty: true })
         {
-            table.Discard(dropped);
-        }
-        foreach (var tp in partitions)
-        {
-            _pendingOffsets.Remove(tp);
-        }
-        foreach (var tp in partitions)
-        {
-            if (_bufferedByPartition.Remove(tp, out var counts))
-            {
-                _bufferedRecords -= counts.Records;
-                _bufferedBytes -= counts.Bytes;
-            }
-        }
-        if (_pendingOffsets.Count == 0)
-        {
-            ClearBuffer();
+            _current = null;
         }
     }
 
-    private void Track(TopicPartition partition, long nextOffset)
+    private PostgresBatch Current() => _current ??= new PostgresBatch(_time.GetUtcNow());
+
+    private async Task<FlushResult> CompleteInFlightAsync()
     {
-        _batchStartedAt ??= _time.GetUtcNow();
-        if (!_pendingOffsets.TryGetValue(partition, out var current) || nextOffset > current)
+        if (_inFlight is null)
         {
-            _pendingOffsets[partition] = nextOffset;
+            return FlushResult.Empty;
+        }
+        try
+        {
+            return await _inFlight.ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight = null;
         }
     }
 
-    private void ClearBuffer()
+    private async Task<FlushResult> WriteAsync(PostgresBatch batch, CancellationToken cancellationToken)
     {
-        foreach (var table in _tables)
-        {
-            table.Clear();
-        }
-        _pendingOffsets.Clear();
-        _bufferedByPartition.Clear();
-        _bufferedRecords = 0;
-        _bufferedBytes = 0;
-        _batchStartedAt = null;
+        // Yield so a background write does not run its synchronous start on the loop thread.
+        await Task.Yield();
+        var offsets = batch.Offsets();
+        await _retry.ExecuteAsync(ct => new ValueTask(WriteBatchAsync(batch, offsets, ct)), cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _batchesCommitted);
+        _logger.LogDebug("postgres: committed batch of {Rows} rows over {Partitions} partitions", batch.Records, offsets.Count);
+        return new FlushResult(offsets, batch.Records, 0, batch.Bytes);
     }
 
     // One attempt: the whole batch in one transaction. Disposing an uncommitted transaction rolls it back.
-    private async Task WriteBatchAsync(IReadOnlyCollection<TopicPartitionOffset> offsets, CancellationToken cancellationToken)
+    private async Task WriteBatchAsync(PostgresBatch batch, IReadOnlyCollection<TopicPartitionOffset> offsets, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var table in _tables)
+            foreach (var table in batch.Tables)
             {
                 await table.WriteAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             }
@@ -183,4 +185,20 @@ public sealed class PostgresSink : ISink
 
     // After a server restart every pooled connection is dead; drop them all so the retry dials a fresh one.
     private void ClearPool() => _dataSource.Clear();
+
+    // Offsets of a later batch replace those of an earlier one (they only grow per partition).
+    private static FlushResult Merge(FlushResult earlier, FlushResult later)
+    {
+        if (earlier.Offsets.Count == 0 && earlier.Rows == 0)
+        {
+            return later;
+        }
+        var offsets = earlier.Offsets.ToDictionary(o => o.TopicPartition, o => o.Offset);
+        foreach (var o in later.Offsets)
+        {
+            offsets[o.TopicPartition] = o.Offset;
+        }
+        return new FlushResult(offsets.Select(kv => new TopicPartitionOffset(kv.Key, kv.Value)).ToList(),
+            earlier.Rows + later.Rows, earlier.Files + later.Files, earlier.Bytes + later.Bytes);
+    }
 }
