@@ -31,9 +31,10 @@ public interface ISink
     bool IsFlushDue(DateTimeOffset now);
 
     /// <summary>
-    /// Writes what is buffered (when <paramref name="all"/> is false, a sink may write only the part that is due) and stores
-    /// the offsets with it. Transient failures are retried inside; it returns only once the data is durable, and throws
-    /// only for a fatal error (the caller then exits without committing anything).
+    /// Writes what is buffered and stores the offsets with it. With <paramref name="all"/> it returns once everything
+    /// buffered is durable; without, a sink may write only the part that is due, or leave a write running in the
+    /// background. Either way the returned offsets cover only data that is already durable. Transient failures are
+    /// retried inside; it throws only for a fatal error (the caller then exits without committing anything).
     /// </summary>
     Task<FlushResult> FlushAsync(bool all, CancellationToken cancellationToken = default);
 
