@@ -116,24 +116,8 @@ public sealed class RecordDecoder
         }
     }
 
-    private PayloadReader? FindReader(string topic)
-    {
-        if (_readers.TryGetValue(topic, out var exact))
-        {
-            return exact;
-        }
-        // Backfill outputs are "<base>.<suffix>": the longest registered base that prefixes the topic wins
-        // ("trips.clean.bf1" is trips.clean, not trips).
-        PayloadReader? best = null;
-        var bestLength = 0;
-        foreach (var (name, reader) in _readers)
-        {
-            if (name.Length > bestLength && topic.Length > name.Length + 1 && topic.StartsWith(name, StringComparison.Ordinal) && topic[name.Length] == '.')
-            {
-                best = reader;
-                bestLength = name.Length;
-            }
-        }
-        return best;
-    }
+    private PayloadReader? FindReader(string topic) =>
+        _readers.TryGetValue(topic, out var exact) ? exact
+        : Topics.ContractTopicOf(topic) is { } contract && _readers.TryGetValue(contract, out var copy) ? copy
+        : null;
 }

@@ -1,3 +1,4 @@
+using Streaming.Contracts;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Streaming.Contracts.Configuration;
@@ -61,10 +62,10 @@ public sealed class PostgresSinkSettings
             : topicsText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var topic in topics)
         {
-            if (!SupportedTopics.Any(s => topic == s || topic.StartsWith(s + ".", StringComparison.Ordinal)))
+            if (Contracts.Topics.ContractTopicOf(topic) is not { } contract || !SupportedTopics.Contains(contract))
             {
                 throw new ConfigurationException(TopicsKey,
-                    $"topic '{topic}' has no PostgreSQL table: set --topics (or {ConfigKeys.ToEnvironmentVariable(TopicsKey)}) to some of {string.Join(", ", SupportedTopics)} or their suffixed backfill topics.");
+                    $"topic '{topic}' has no PostgreSQL table: set --topics (or {ConfigKeys.ToEnvironmentVariable(TopicsKey)}) to some of {string.Join(", ", SupportedTopics)} or their prefixed or suffixed copies.");
             }
         }
         var batchSize = ReadInt(configuration, BatchSizeKey, defaults.BatchSize, "--batch-size");
