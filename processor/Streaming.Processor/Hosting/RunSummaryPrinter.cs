@@ -9,12 +9,14 @@ public static class RunSummaryPrinter
     public static void Print(RunSummary summary, TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
+        var conservation = summary.Conservation();
+        var width = Math.Max(10, conservation.Select(t => t.Topic.Length).DefaultIfEmpty(0).Max());
         output.WriteLine("Conservation (records in = accepted + duplicates + beyond-horizon + rejected)");
-        output.WriteLine($"  {"topic",-10} {"in",9} {"accepted",9} {"dupes",7} {"horizon",8} {"rejected",9} {"win-late",9}  balance");
-        foreach (var t in summary.Conservation())
+        output.WriteLine($"  {"topic".PadRight(width)} {"in",9} {"accepted",9} {"dupes",7} {"horizon",8} {"rejected",9} {"win-late",9}  balance");
+        foreach (var t in conservation)
         {
             output.WriteLine(string.Create(c,
-                $"  {t.Topic,-10} {t.In,9} {t.Accepted,9} {t.Duplicates,7} {t.BeyondHorizon,8} {t.Rejected,9} {t.WindowLate,9}  {(t.Balances ? "ok" : "BROKEN")}"));
+                $"  {t.Topic.PadRight(width)} {t.In,9} {t.Accepted,9} {t.Duplicates,7} {t.BeyondHorizon,8} {t.Rejected,9} {t.WindowLate,9}  {(t.Balances ? "ok" : "BROKEN")}"));
             foreach (var (reason, count) in t.RejectedByReason.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
                 output.WriteLine(string.Create(c, $"      rejected {reason}: {count}"));
