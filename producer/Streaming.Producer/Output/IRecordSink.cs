@@ -14,13 +14,27 @@ internal interface IRecordSink : IAsyncDisposable
     /// <summary>Records confirmed written (delivered by the broker, or written to the file), by stream and kind.</summary>
     SendCounts Delivered { get; }
 
-    /// <summary>Sends one record. May block briefly for back-pressure.</summary>
-    /// <exception cref="SinkException">An earlier asynchronous send failed fatally, or the sink cannot accept records.</exception>
-    void Send(ProducerRecord record);
+    /// <summary>
+    /// Encodes records for sending. Thread-safe and without effect on the destination, so the send loop runs it on
+    /// another thread for the next batch while the current one is sent.
+    /// </summary>
+    /// <exception cref="SinkException">A record cannot be encoded.</exception>
+    IPreparedBatch Prepare(IReadOnlyList<ProducerRecord> records);
 
     /// <summary>Waits until every record sent is confirmed or failed, within the sink's bound.</summary>
     /// <returns>The outcome: failures and records left unconfirmed.</returns>
     Task<SinkCompletion> CompleteAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Records encoded by <see cref="IRecordSink.Prepare"/>, sent one at a time in order.</summary>
+internal interface IPreparedBatch
+{
+    /// <summary>Number of records in the batch.</summary>
+    int Count { get; }
+
+    /// <summary>Sends record <paramref name="index"/>. May block briefly for back-pressure. Call in index order, from one thread at a time.</summary>
+    /// <exception cref="SinkException">The sink cannot accept records.</exception>
+    void Send(int index);
 }
 
 /// <summary>The end state of a sink.</summary>

@@ -10,14 +10,11 @@ internal sealed class JsonlFileSink : IRecordSink
 {
     private readonly FileStream _stream;
     private readonly string _path;
-    private readonly ArrayBufferWriter<byte> _line = new(1024);
-    private readonly Utf8JsonWriter _writer;
 
     private JsonlFileSink(string path, FileStream stream)
     {
         _path = path;
         _stream = stream;
-        _writer = new Utf8JsonWriter(_line, JsonlEnvelope.WriterOptions);
     }
 
     /// <inheritdoc />
@@ -50,16 +47,28 @@ internal sealed class JsonlFileSink : IRecordSink
     public string DestinationOf(EventStream stream) => stream.ToName();
 
     /// <inheritdoc />
-    public void Send(ProducerRecord record)
+    public IPreparedBatch Prepare(IReadOnlyList<ProducerRecord> records)
+    {
+        var lines = new byte[records.Count][];
+        var line = new ArrayBufferWriter<byte>(1024);
+        using var writer = new Utf8JsonWriter(line, JsonlEnvelope.WriterOptions);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            line.ResetWrittenCount();
+            writer.Reset(line);
+            JsonlEnvelope.Write(writer, records[i], records[i].Stream.ToName());
+            writer.Flush();
+            line.Write("\n"u8);
+            lines[i] = line.WrittenSpan.ToArray();
+        }
+        return new LineBatch(this, records, lines);
+    }
+
+    private void Write(ProducerRecord record, byte[] line)
     {
         try
         {
-            _line.ResetWrittenCount();
-            _writer.Reset(_line);
-            JsonlEnvelope.Write(_writer, record, record.Stream.ToName());
-            _writer.Flush();
-            _line.Write("\n"u8);
-            _stream.Write(_line.WrittenSpan);
+            _stream.Write(line);
         }
         catch (IOException ex)
         {
@@ -83,9 +92,12 @@ internal sealed class JsonlFileSink : IRecordSink
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _stream.DisposeAsync();
+
+    private sealed class LineBatch(JsonlFileSink sink, IReadOnlyList<ProducerRecord> records, byte[][] lines) : IPreparedBatch
     {
-        _writer.Dispose();
-        return _stream.DisposeAsync();
+        public int Count => lines.Length;
+
+        public void Send(int index) => sink.Write(records[index], lines[index]);
     }
 }

@@ -125,16 +125,28 @@ internal sealed class KafkaRecordSink : IRecordSink
     public string DestinationOf(EventStream stream) => _options.Topics[stream];
 
     /// <inheritdoc />
-    public void Send(ProducerRecord record)
+    public IPreparedBatch Prepare(IReadOnlyList<ProducerRecord> records)
     {
-        var topic = _options.Topics[record.Stream];
-        var message = new Message<byte[], byte[]>
+        var topics = new string[records.Count];
+        var messages = new Message<byte[], byte[]>[records.Count];
+        var handlers = new Action<DeliveryReport<byte[], byte[]>>[records.Count];
+        for (var i = 0; i < records.Count; i++)
         {
-            Key = Encoding.UTF8.GetBytes(record.Key),
-            Value = EncodeValue(record, topic),
-            Timestamp = new Timestamp(record.EventTime, TimestampType.CreateTime),
-        };
-        var handler = _handlers[HandlerIndex(record.Stream, record.Kind)];
+            var record = records[i];
+            topics[i] = _options.Topics[record.Stream];
+            messages[i] = new Message<byte[], byte[]>
+            {
+                Key = Encoding.UTF8.GetBytes(record.Key),
+                Value = EncodeValue(record, topics[i]),
+                Timestamp = new Timestamp(record.EventTime, TimestampType.CreateTime),
+            };
+            handlers[i] = _handlers[HandlerIndex(record.Stream, record.Kind)];
+        }
+        return new MessageBatch(this, topics, messages, handlers);
+    }
+
+    private void Produce(string topic, Message<byte[], byte[]> message, Action<DeliveryReport<byte[], byte[]>> handler)
+    {
         while (true)
         {
             try
@@ -248,4 +260,15 @@ internal sealed class KafkaRecordSink : IRecordSink
     }
 
     private static int HandlerIndex(EventStream stream, RecordKind kind) => ((int)stream * RecordKinds.All.Count) + (int)kind;
+
+    private sealed class MessageBatch(
+        KafkaRecordSink sink,
+        string[] topics,
+        Message<byte[], byte[]>[] messages,
+        Action<DeliveryReport<byte[], byte[]>>[] handlers) : IPreparedBatch
+    {
+        public int Count => messages.Length;
+
+        public void Send(int index) => sink.Produce(topics[index], messages[index], handlers[index]);
+    }
 }
