@@ -67,11 +67,19 @@ internal sealed class KafkaRecordSink : IRecordSink
         IProducer<byte[], byte[]>? producer = null;
         try
         {
-            var builder = new ProducerBuilder<byte[], byte[]>(config);
-            producer = builder
+            var builder = new ProducerBuilder<byte[], byte[]>(config)
                 .SetLogHandler((_, log) => sink?.OnClientLog(log))
-                .SetErrorHandler((_, error) => sink?.OnClientError(error))
-                .Build();
+                .SetErrorHandler((_, error) => sink?.OnClientError(error));
+            try
+            {
+                producer = builder.Build();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or KafkaException)
+            {
+                // librdkafka validates properties only here (unknown names, bad values, conflicting settings).
+                throw new ConfigurationException("Kafka:Properties",
+                    $"the Kafka client rejected its configuration ({ex.Message}); fix the Kafka:Properties settings (STREAMING__KAFKA__PROPERTIES__<name>).");
+            }
             sink = new KafkaRecordSink(options, producer, registry);
             await Task.Run(() => sink.WaitForBroker(), cancellationToken).ConfigureAwait(false);
             foreach (var (stream, topic) in options.Topics)
