@@ -8,7 +8,7 @@ internal sealed record BenchOptions(string Bootstrap, int Trips, int Messages, i
     public static BenchOptions Parse(string[] args)
     {
         var bootstrap = Environment.GetEnvironmentVariable("KAFKA_BOOTSTRAP");
-        int trips = 200_000, messages = 40_000, runs = 5, avroRecords = 200_000, avroRuns = 5;
+        int trips = 200_000, messages = 40_000, runs = 7, avroRecords = 200_000, avroRuns = 5;
         var repo = Directory.GetCurrentDirectory();
         for (var i = 0; i < args.Length; i++)
         {

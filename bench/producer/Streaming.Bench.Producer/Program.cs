@@ -18,8 +18,18 @@ var raws = new List<double>();
 var ourRuns = new List<double>();
 for (var run = 0; run < options.Runs; run++)
 {
-    var raw = kafka.RunRaw($"bench-p{runId}-raw{run}.", encoded);
-    var ours = await kafka.RunOursAsync($"bench-p{runId}-ours{run}.");
+    // Swap the order every run, so neither side always runs on the warmer (or busier) half of a pair.
+    double raw, ours;
+    if (run % 2 == 0)
+    {
+        raw = kafka.RunRaw($"bench-p{runId}-raw{run}.", encoded);
+        ours = await kafka.RunOursAsync($"bench-p{runId}-ours{run}.");
+    }
+    else
+    {
+        ours = await kafka.RunOursAsync($"bench-p{runId}-ours{run}.");
+        raw = kafka.RunRaw($"bench-p{runId}-raw{run}.", encoded);
+    }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: run {run + 1}: raw {raw:0} events/s, ours {ours:0} events/s, ratio {ours / raw:0.00}"));
     raws.Add(raw);
     ourRuns.Add(ours);
@@ -40,5 +50,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{"Avro encode TripEvent (records/s)",-34} {avro.OursPerSecond,12:0} {avro.AvscPerSecond,12:0} {avro.OursPerSecond / avro.AvscPerSecond,7:0.00}   (avsc 5.7.9; {avro.Records} records, identical bytes: {(avro.SameBytes ? "yes" : "NO")})"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"RESULT produce_ours_eps={bestOurs:0} produce_raw_eps={bestRaw:0} produce_ratio={bestOurs / bestRaw:0.00} produce_median_ratio={medianRatio:0.00} avro_ours_rps={avro.OursPerSecond:0} avro_avsc_rps={avro.AvscPerSecond:0} avro_same_bytes={avro.SameBytes}"));
-Console.WriteLine($"goal: produce ratio >= 0.80 -> {(bestOurs / bestRaw >= 0.8 ? "met" : "NOT met")}");
+// The goal is judged on the median of paired (back-to-back) runs: on a shared 2-core machine, load from other
+// processes moves single runs by 2x, and pairing cancels the slow drift that best-of-N keeps.
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"goal: produce ratio >= 0.80 (median of paired runs {medianRatio:0.00}) -> {(medianRatio >= 0.8 ? "met" : "NOT met")}"));
 return avro.SameBytes ? 0 : 1;
