@@ -1,10 +1,7 @@
+using Streaming.Contracts.Cli;
 using Streaming.Producer;
 
-// producer: publishes trips and messages (generate | replay-file). Ctrl+C stops sending and flushes what was handed over.
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
+// producer: publishes trips and messages (generate | replay-file). Ctrl+C or SIGTERM stops sending (exit 130);
+// records handed to the Kafka client but not yet acknowledged may then be lost.
+using var cancellation = CommandLineApp.CancelOnSignals();
 return await ProducerCli.RunAsync(args, cancellationToken: cancellation.Token).ConfigureAwait(false);

@@ -146,7 +146,8 @@ internal sealed class KafkaRecordSink : IRecordSink
             {
                 Key = Encoding.UTF8.GetBytes(record.Key),
                 Value = EncodeValue(record, topics[i]),
-                Timestamp = new Timestamp(record.EventTime, TimestampType.CreateTime),
+                // Event time as CreateTime keeps re-runs byte-identical; records without one (replayed raw bytes) get the client's clock.
+                Timestamp = record.EventTime > 0 ? new Timestamp(record.EventTime, TimestampType.CreateTime) : Timestamp.Default,
             };
             handlers[i] = _handlers[HandlerIndex(record.Stream, record.Kind)];
         }
