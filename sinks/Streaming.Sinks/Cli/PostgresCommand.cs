@@ -77,15 +77,7 @@ internal static class PostgresCommand
                 $"the PostgreSQL connection string is invalid ({ex.Message}): fix {ConfigKeys.PostgresFlag}, {ConfigKeys.ToEnvironmentVariable(ConfigKeys.PostgresConnectionString)} or PG_CONNECTION.");
         }
 
-        using var loggerFactory = LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(Enum.TryParse<LogLevel>(configuration["Logging:Level"], ignoreCase: true, out var level) ? level : LogLevel.Information)
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss.fff ";
-            })
-            .AddFilter("Microsoft", LogLevel.Warning));
+        using var loggerFactory = SinkLogging.Create(configuration);
         // Logs to stderr only: stdout carries the run summary.
         var logger = loggerFactory.CreateLogger("sinks.postgres");
         var registry = SchemaRegistryFactory.Create(registrySettings, loggerFactory);

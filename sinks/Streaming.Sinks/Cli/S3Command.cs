@@ -1,3 +1,5 @@
+using Streaming.Contracts.Serialization;
+using Streaming.Contracts.SchemaRegistry;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -68,15 +70,8 @@ internal static class S3Command
     {
         var settings = S3SinkSettings.Bind(configuration);
         var kafka = KafkaSettings.Bind(configuration).Validate();
-        using var loggerFactory = LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(Enum.TryParse<LogLevel>(configuration["Logging:Level"], ignoreCase: true, out var level) ? level : LogLevel.Information)
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss.fff ";
-            })
-            .AddFilter("Microsoft", LogLevel.Warning));
+        var registrySettings = SchemaRegistrySettings.Bind(configuration).Validate();
+        using var loggerFactory = SinkLogging.Create(configuration);
         var logger = loggerFactory.CreateLogger("sinks.s3");
         var storage = CreateStorage(settings, logger);
         try
@@ -93,13 +88,16 @@ internal static class S3Command
                 UntilEnd = untilEnd,
             };
             var clientId = "sinks-s3-" + settings.Sink.Table;
-            using var rejected = new RejectedPublisher(KafkaClientConfigFactory.CreateProducerConfig(kafka, clientId), logger, Topics.SinkRejected);
+            var registry = SchemaRegistryFactory.Create(registrySettings, loggerFactory);
+            using var registryLifetime = registry as IDisposable;
+            var serdes = new AvroSerdes(registry);
+            using var rejected = new RejectedPublisher(KafkaClientConfigFactory.CreateProducerConfig(kafka, clientId), logger, Topics.SinkRejected, serdes.Rejected);
             var loop = new DeliveryLoop(
                 options,
                 KafkaClientConfigFactory.CreateConsumerConfig(kafka, settings.GroupId, clientId),
                 KafkaClientConfigFactory.CreateAdminClientConfig(kafka, clientId),
                 sink,
-                new RecordDecoder(),
+                new RecordDecoder(serdes),
                 rejected,
                 logger);
             await loop.RunAsync(cancellationToken).ConfigureAwait(false);
