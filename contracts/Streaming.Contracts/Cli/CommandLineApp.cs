@@ -35,7 +35,8 @@ public static class CommandLineApp
         {
             var command = parseResult.CommandResult.Command;
             var path = command == root ? name : name + " " + command.Name;
-            var messages = string.Join("; ", parseResult.Errors.Select(e => e.Message.TrimEnd('.')));
+            // Some parser messages span lines ("Must be one of:\n'jsonl'\n'csv'"): the policy is one line.
+            var messages = string.Join("; ", parseResult.Errors.Select(e => string.Join(' ', e.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.')));
             await error.WriteLineAsync($"{name}: {messages}. See '{path} --help'.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
