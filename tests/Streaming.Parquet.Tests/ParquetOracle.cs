@@ -90,20 +90,7 @@ internal static class ParquetOracle
     public static Task<IReadOnlyList<OracleFile>> ReadWithHyparquetAsync(IReadOnlyList<string> files) => ReadAsync(HyparquetReadJs, files);
 
     /// <summary>Runs SQL in DuckDB and returns the rows as JSON objects (DuckDB's own JSON conversion).</summary>
-    public static async Task<IReadOnlyList<JsonElement>> QueryDuckDbAsync(string sql)
-    {
-        const string script = """
-            const stdin = await new Promise((resolve) => { let s = ''; process.stdin.on('data', (d) => s += d); process.stdin.on('end', () => resolve(s)); });
-            const { DuckDBInstance } = await import('@duckdb/node-api');
-            const instance = await DuckDBInstance.create(':memory:');
-            const conn = await instance.connect();
-            const reader = await conn.runAndReadAll(JSON.parse(stdin).sql);
-            process.stdout.write(JSON.stringify(reader.getRowObjectsJson()));
-            """;
-        var output = await NodeScript.RunAsync(script, stdin: JsonSerializer.Serialize(new { sql }), timeout: s_timeout);
-        using var document = JsonDocument.Parse(output);
-        return document.RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
-    }
+    public static Task<IReadOnlyList<JsonElement>> QueryDuckDbAsync(string sql) => DuckDbQuery.RunAsync(sql, s_timeout);
 
     /// <summary>A SQL string literal for a path.</summary>
     public static string Literal(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
+using Streaming.TestSupport;
 using Xunit;
 
 namespace Streaming.Processor.Kafka.Tests;
@@ -18,24 +19,24 @@ public sealed partial class BackfillEquivalenceTests
     public async Task ShouldGiveTheSameRecordsPerTopicAndPerKeyOrderAsTheBoundedLiveRun()
     {
         var prefix = "bf-" + Guid.NewGuid().ToString("N")[..8] + ".";
-        var producer = ChildProcess.Dll("producer/Streaming.Producer", "producer");
-        var processor = ChildProcess.Dll("processor/Streaming.Processor", "processor");
+        var producer = ChildProcess.BuiltDll("producer/Streaming.Producer", "producer.dll");
+        var processor = ChildProcess.BuiltDll("processor/Streaming.Processor", "processor.dll");
 
-        var generated = await ChildProcess.RunAsync(producer,
+        var generated = await DevStackChild.RunAsync(producer,
             ["generate", "--trips", "6000", "--messages", "3000", "--days", "2", "--seed", "99", "--dup-rate", "0.03", "--late-rate", "0.02", "--bad-rate", "0.02", "--topic-prefix", prefix], s_bound);
         generated.ExitCode.Should().Be(0, generated.Stderr);
 
-        var live = await ChildProcess.RunAsync(processor, ["run", "--until-end", "--topic-prefix", prefix, "--app-id", prefix + "live"], s_bound);
+        var live = await DevStackChild.RunAsync(processor, ["run", "--until-end", "--topic-prefix", prefix, "--app-id", prefix + "live"], s_bound);
         live.ExitCode.Should().Be(0, live.Stderr);
-        var backfill = await ChildProcess.RunAsync(processor,
+        var backfill = await DevStackChild.RunAsync(processor,
             ["backfill", "--topic-prefix", prefix, "--app-id", prefix + "backfill", "--output-suffix", "bf"], s_bound);
         backfill.ExitCode.Should().Be(0, backfill.Stderr);
         backfill.Stdout.Should().Be(live.Stdout, "the run summaries (conservation, cities, strikers) are equal");
 
         foreach (var output in s_outputs)
         {
-            var liveRecords = TopicReader.ReadAll(prefix + output, s_bound);
-            var backfillRecords = TopicReader.ReadAll(prefix + output + ".bf", s_bound);
+            var liveRecords = Reader.ReadAll(prefix + output, s_bound);
+            var backfillRecords = Reader.ReadAll(prefix + output + ".bf", s_bound);
             liveRecords.Should().NotBeEmpty($"the generated dirt reaches {output}");
             backfillRecords.Should().HaveCount(liveRecords.Count, output);
             PerKey(backfillRecords).Should().BeEquivalentTo(PerKey(liveRecords), o => o.WithStrictOrdering(), $"{output}: same values in the same order per key");
@@ -48,14 +49,14 @@ public sealed partial class BackfillEquivalenceTests
     public async Task ShouldStartATimestampBackfillAtTheFirstRecordAtOrAfterTheTimeOnABrokerWithoutOffsetsForTimes()
     {
         var prefix = "bft-" + Guid.NewGuid().ToString("N")[..8] + ".";
-        var producer = ChildProcess.Dll("producer/Streaming.Producer", "producer");
-        var processor = ChildProcess.Dll("processor/Streaming.Processor", "processor");
-        var generated = await ChildProcess.RunAsync(producer,
+        var producer = ChildProcess.BuiltDll("producer/Streaming.Producer", "producer.dll");
+        var processor = ChildProcess.BuiltDll("processor/Streaming.Processor", "processor.dll");
+        var generated = await DevStackChild.RunAsync(producer,
             ["generate", "--trips", "3000", "--messages", "500", "--start", "2025-09-01", "--days", "1", "--seed", "5", "--late-rate", "0", "--topic-prefix", prefix], s_bound);
         generated.ExitCode.Should().Be(0, generated.Stderr);
 
         var from = DateTimeOffset.Parse("2025-09-01T12:00:00Z").ToUnixTimeMilliseconds();
-        var backfill = await ChildProcess.RunAsync(processor,
+        var backfill = await DevStackChild.RunAsync(processor,
             ["backfill", "--topic-prefix", prefix, "--app-id", prefix + "bf", "--from-timestamp", "2025-09-01T12:00:00Z"], s_bound);
         backfill.ExitCode.Should().Be(0, backfill.Stderr);
 
@@ -64,7 +65,7 @@ public sealed partial class BackfillEquivalenceTests
         ranges.Should().HaveCount(8, "4 partitions each of trips and messages");
         foreach (var topic in new[] { "trips", "messages" })
         {
-            var records = TopicReader.ReadAll(prefix + topic, s_bound);
+            var records = Reader.ReadAll(prefix + topic, s_bound);
             foreach (var partition in records.GroupBy(r => r.Partition))
             {
                 var byOffset = partition.OrderBy(r => r.Offset).ToList();
@@ -79,9 +80,11 @@ public sealed partial class BackfillEquivalenceTests
         summary.Should().Contain(prefix + "trips");
     }
 
-    private static string Key(TopicReader.Entry entry) => entry.Key is null ? "<null>" : Convert.ToHexString(entry.Key);
+    private static TopicReader Reader => new(DevStack.KafkaBootstrap);
 
-    private static Dictionary<string, List<string>> PerKey(IEnumerable<TopicReader.Entry> records) =>
+    private static string Key(TopicRecord entry) => entry.Key is null ? "<null>" : Convert.ToHexString(entry.Key);
+
+    private static Dictionary<string, List<string>> PerKey(IEnumerable<TopicRecord> records) =>
         records.GroupBy(Key).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Offset).Select(r => r.Value is null ? "<null>" : Convert.ToHexString(r.Value)).ToList());
 
     [GeneratedRegex(@"(?<topic>[\w.\-]+)-(?<partition>\d+) \[(?<start>\d+), (?<end>\d+)\)")]

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -77,46 +76,27 @@ internal static class Lake
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    public static string SinksDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var path = RepoPaths.Combine("sinks", "Streaming.Sinks", "bin", configuration, "net10.0", "sinks.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("sinks.dll is not built", path);
-    }
+    public static string SinksDll() => ChildProcess.BuiltDll(Path.Combine("sinks", "Streaming.Sinks"), "sinks.dll");
 
+    /// <summary><c>dotnet sinks.dll args…</c> with the dev stack's Kafka and S3 endpoints and s3rver's keys, but no default bucket.</summary>
     public static ProcessStartInfo SinkStartInfo(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
-        psi.ArgumentList.Add(SinksDll());
-        foreach (var arg in args)
+        var psi = ChildProcess.DotnetStartInfo(SinksDll(), args, new Dictionary<string, string>
         {
-            psi.ArgumentList.Add(arg);
-        }
-        psi.Environment["KAFKA_BOOTSTRAP"] = DevStack.KafkaBootstrap;
-        psi.Environment["S3_ENDPOINT"] = DevStack.S3Endpoint;
+            ["KAFKA_BOOTSTRAP"] = DevStack.KafkaBootstrap,
+            ["S3_ENDPOINT"] = DevStack.S3Endpoint,
+            ["STREAMING__S3__ACCESSKEY"] = "S3RVER",
+            ["STREAMING__S3__SECRETKEY"] = "S3RVER",
+        }, workingDirectory: Path.GetTempPath());
         psi.Environment.Remove("S3_BUCKET");
-        psi.Environment["STREAMING__S3__ACCESSKEY"] = "S3RVER";
-        psi.Environment["STREAMING__S3__SECRETKEY"] = "S3RVER";
         return psi;
     }
 
     /// <summary>Runs the sink to completion (bounded by <paramref name="timeout"/>); returns exit code, stdout, stderr.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunSinkAsync(TimeSpan timeout, params string[] args)
     {
-        using var process = Process.Start(SinkStartInfo(args))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"sinks did not finish within {timeout.TotalSeconds:F0}s: {await stderr}");
-        }
-        return (process.ExitCode, await stdout, await stderr);
+        var result = await ChildProcess.RunAsync(SinkStartInfo(args), timeout);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 
     public static AmazonS3Client S3Client() => new(new BasicAWSCredentials("S3RVER", "S3RVER"),
@@ -137,10 +117,11 @@ internal static class Lake
         return keys;
     }
 
-    /// <summary>Downloads every object under <paramref name="prefix"/> into <paramref name="folder"/>, keeping the layout.</summary>
+    /// <summary>Downloads every Parquet object under <paramref name="prefix"/> into <paramref name="folder"/>, keeping the layout.</summary>
     public static async Task DownloadAsync(AmazonS3Client s3, string prefix, string folder)
     {
-        foreach (var key in await ListKeysAsync(s3, prefix))
+        // Only the data files: a checkpoint slot torn by a kill (s3rver keeps it) is the sink's business, not the lake's.
+        foreach (var key in (await ListKeysAsync(s3, prefix)).Where(k => k.EndsWith(".parquet", StringComparison.Ordinal)))
         {
             var target = Path.Combine(folder, key[prefix.Length..]);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -153,19 +134,10 @@ internal static class Lake
     /// <summary>Reads every Parquet file under a folder with DuckDB: one row per record, with its file.</summary>
     public static async Task<List<LakeRow>> ReadTripsWithDuckDbAsync(string folder)
     {
-        const string script = """
-            const stdin = await new Promise((resolve) => { let s = ''; process.stdin.on('data', (d) => s += d); process.stdin.on('end', () => resolve(s)); });
-            const { DuckDBInstance } = await import('@duckdb/node-api');
-            const instance = await DuckDBInstance.create(':memory:');
-            const conn = await instance.connect();
-            const reader = await conn.runAndReadAll(JSON.parse(stdin).sql);
-            process.stdout.write(JSON.stringify(reader.getRowObjectsJson()));
-            """;
         var glob = Path.Combine(folder, "**", "*.parquet").Replace("'", "''", StringComparison.Ordinal);
         var sql = $"SELECT trip_id, city, epoch_ms(pickup_ts)::VARCHAR AS pickup, epoch_ms(dropoff_ts)::VARCHAR AS dropoff, distance_km::VARCHAR AS distance, fare::VARCHAR AS fare, driver_id, rider_id, payment_type, filename FROM read_parquet('{glob}', filename = true, hive_partitioning = false)";
-        var output = await NodeScript.RunAsync(script, stdin: JsonSerializer.Serialize(new { sql }), timeout: TimeSpan.FromMinutes(2));
-        using var document = JsonDocument.Parse(output);
-        return document.RootElement.EnumerateArray().Select(e => new LakeRow(
+        var rows = await DuckDbQuery.RunAsync(sql, TimeSpan.FromMinutes(2));
+        return rows.Select(e => new LakeRow(
             new TripEvent(
                 e.GetProperty("trip_id").GetString()!,
                 e.GetProperty("city").GetString()!,

@@ -1,12 +1,13 @@
 using Confluent.Kafka;
 
-namespace Streaming.EndToEnd.Tests.Support;
+namespace Streaming.TestSupport;
 
 /// <summary>
 /// Reads topics back from the dev broker with a plain Confluent consumer (read_committed, all partitions assigned,
 /// no group offsets): the high watermarks are queried first and every partition is consumed up to them, within a
 /// time bound.
 /// </summary>
+/// <param name="bootstrap">The broker's bootstrap servers, normally <see cref="DevStack.KafkaBootstrap"/>.</param>
 public sealed class TopicReader(string bootstrap)
 {
     /// <summary>The partition count of a topic from the broker's metadata (the topic must exist).</summary>
@@ -25,20 +26,21 @@ public sealed class TopicReader(string bootstrap)
     public List<long> HighWatermarks(string topic)
     {
         var partitions = PartitionCount(topic);
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "e2e-reader-" + Guid.NewGuid().ToString("N") }).Build();
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "topic-reader-" + Guid.NewGuid().ToString("N") }).Build();
         return Enumerable.Range(0, partitions)
             .Select(p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10)).High.Value)
             .ToList();
     }
 
-    /// <summary>Every record of <paramref name="topic"/>, in partition then offset order.</summary>
-    public List<RawRecord> ReadAll(string topic, TimeSpan bound)
+    /// <summary>Every record of <paramref name="topic"/> up to the high watermarks taken at the start, in partition then offset order.</summary>
+    /// <exception cref="TimeoutException">The high watermarks were not reached within <paramref name="bound"/>.</exception>
+    public List<TopicRecord> ReadAll(string topic, TimeSpan bound)
     {
         var partitions = PartitionCount(topic);
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
         {
             BootstrapServers = bootstrap,
-            GroupId = "e2e-reader-" + Guid.NewGuid().ToString("N"),
+            GroupId = "topic-reader-" + Guid.NewGuid().ToString("N"),
             EnableAutoCommit = false,
             EnablePartitionEof = true,
             IsolationLevel = IsolationLevel.ReadCommitted,
@@ -55,7 +57,7 @@ public sealed class TopicReader(string bootstrap)
                 assignment.Add(new TopicPartitionOffset(topic, p, watermarks.Low));
             }
         }
-        var records = new List<RawRecord>();
+        var records = new List<TopicRecord>();
         if (assignment.Count == 0)
         {
             return records;
@@ -77,7 +79,7 @@ public sealed class TopicReader(string bootstrap)
             var partition = result.Partition.Value;
             if (!result.IsPartitionEOF)
             {
-                records.Add(new RawRecord(partition, result.Offset.Value, result.Message.Key, result.Message.Value));
+                records.Add(new TopicRecord(partition, result.Offset.Value, result.Message.Timestamp.UnixTimestampMs, result.Message.Key, result.Message.Value));
             }
             // The last offset may be a transaction marker, which read_committed never delivers: EOF at the high
             // watermark ends the partition too.

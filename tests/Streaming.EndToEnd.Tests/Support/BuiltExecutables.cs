@@ -8,23 +8,7 @@ namespace Streaming.EndToEnd.Tests.Support;
 /// </summary>
 public static class BuiltExecutables
 {
-    public static string Producer => Find(Path.Combine("producer", "Streaming.Producer"), "producer.dll");
+    public static string Producer => ChildProcess.BuiltDll(Path.Combine("producer", "Streaming.Producer"), "producer.dll");
 
-    public static string Processor => Find(Path.Combine("processor", "Streaming.Processor"), "processor.dll");
-
-    private static string Find(string projectDir, string dll)
-    {
-        var own = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var other = own == "Debug" ? "Release" : "Debug";
-        foreach (var config in new[] { own, other })
-        {
-            var path = RepoPaths.Combine(projectDir, "bin", config, "net10.0", dll);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-        throw new FileNotFoundException(
-            $"{dll} is not built: neither {projectDir}/bin/{own}/net10.0/{dll} nor the {other} build exists. Build the solution first ('dotnet build Streaming.sln' or scripts/test.sh).");
-    }
+    public static string Processor => ChildProcess.BuiltDll(Path.Combine("processor", "Streaming.Processor"), "processor.dll");
 }

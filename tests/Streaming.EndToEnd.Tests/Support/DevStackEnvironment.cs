@@ -50,22 +50,10 @@ public static class DevStackEnvironment
         var psi = new ProcessStartInfo("bash") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add("scripts/dev.sh");
         psi.ArgumentList.Add("up");
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not run scripts/dev.sh up.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
+        var result = await ChildProcess.RunAsync(psi, TimeSpan.FromMinutes(5));
+        if (result.ExitCode != 0)
         {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("scripts/dev.sh up did not finish within 5 minutes.");
-        }
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"scripts/dev.sh up failed (exit {process.ExitCode}); the end-to-end test needs the dev stack.\n{await stdout}\n{await stderr}");
+            throw new InvalidOperationException($"scripts/dev.sh up failed (exit {result.ExitCode}); the end-to-end test needs the dev stack.\n{result.Stdout}\n{result.Stderr}");
         }
     }
 }

@@ -2,6 +2,7 @@ using Streaming.Contracts.Events;
 using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Serialization;
+using Streaming.TestSupport;
 
 namespace Streaming.EndToEnd.Tests.Support;
 
@@ -43,7 +44,7 @@ public sealed class OutputTopics
         };
     }
 
-    private static T Decode<T>(AvroSerde<T> serde, string topic, RawRecord record)
+    private static T Decode<T>(AvroSerde<T> serde, string topic, TopicRecord record)
     {
         if (record.Value is null)
         {

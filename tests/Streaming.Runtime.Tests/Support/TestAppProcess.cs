@@ -1,61 +1,28 @@
 using System.Diagnostics;
-using System.Text;
 using Streaming.TestSupport;
 
 namespace Streaming.Runtime.Tests.Support;
 
-/// <summary>Runs Streaming.Runtime.TestApp as a real child process, capturing its log.</summary>
+/// <summary>Runs Streaming.Runtime.TestApp as a real child process, capturing its log (stdout and stderr interleaved).</summary>
 public sealed class TestAppProcess : IDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _log = new();
+    private readonly StartedChildProcess _process;
 
-    private TestAppProcess(Process process)
-    {
-        _process = process;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-    }
+    private TestAppProcess(StartedChildProcess process) => _process = process;
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _process.Output;
 
     public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;
 
-    public static string AppDll => RepoPaths.Combine("tests", "Streaming.Runtime.TestApp", "bin",
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug", "net10.0", "Streaming.Runtime.TestApp.dll");
+    public static string AppDll => ChildProcess.BuiltDll(Path.Combine("tests", "Streaming.Runtime.TestApp"), "Streaming.Runtime.TestApp.dll");
 
-    public static TestAppProcess Start(params string[] args)
-    {
-        if (!File.Exists(AppDll))
-        {
-            throw new FileNotFoundException($"the test app is not built at {AppDll}; build tests/Streaming.Runtime.TestApp first.");
-        }
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(AppDll);
-        psi.ArgumentList.Add("--bootstrap");
-        psi.ArgumentList.Add(KafkaTestData.Bootstrap);
-        foreach (var arg in args)
-        {
-            psi.ArgumentList.Add(arg);
-        }
-        return new TestAppProcess(Process.Start(psi) ?? throw new InvalidOperationException("could not start the test app"));
-    }
+    public static TestAppProcess Start(params string[] args) =>
+        new(StartedChildProcess.Start(ChildProcess.DotnetStartInfo(AppDll, ["--bootstrap", KafkaTestData.Bootstrap, .. args], new Dictionary<string, string>(), workingDirectory: Environment.CurrentDirectory)));
 
     /// <summary>SIGKILL: no shutdown code runs.</summary>
-    public void Kill() => _process.Kill(entireProcessTree: true);
+    public void Kill() => _process.Kill();
 
     /// <summary>SIGTERM: the app cancels, commits and leaves the group.</summary>
     public void Terminate()
@@ -64,21 +31,7 @@ public sealed class TestAppProcess : IDisposable
         kill.WaitForExit();
     }
 
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Kill();
-            throw new TimeoutException($"the test app did not exit within {timeout.TotalSeconds:F0} s. Log tail:\n{Tail(40)}");
-        }
-        _process.WaitForExit();
-        return _process.ExitCode;
-    }
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
 
     public async Task WaitForLogAsync(string text, TimeSpan timeout)
     {
@@ -93,27 +46,7 @@ public sealed class TestAppProcess : IDisposable
         }
     }
 
-    public string Tail(int lines) => string.Join('\n', Log.Split('\n').TakeLast(lines));
+    public string Tail(int lines) => _process.Tail(lines);
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-        _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
-    }
+    public void Dispose() => _process.Dispose();
 }
