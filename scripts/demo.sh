@@ -50,9 +50,11 @@ sinks s3 --until-end --topic "$RUN.trips.city-hourly" --table city_hourly --grou
   --destination "s3://$S3_BUCKET/$RUN" 2>>"$ROOT/.dev/$RUN-s3.log"
 
 step "Parquet files written (s3://$S3_BUCKET/$RUN/)"
-curl -s "$S3_ENDPOINT/$S3_BUCKET?list-type=2&prefix=$RUN/trips/" | grep -o '<Key>[^<]*\.parquet</Key>' | sed 's/<[^>]*>//g' > "$ROOT/.dev/$RUN-files.txt" || true
-echo "$(wc -l < "$ROOT/.dev/$RUN-files.txt") files under $RUN/trips/, for example:"
-head -n 3 "$ROOT/.dev/$RUN-files.txt" | sed 's/^/  /'
+node scripts/lib/lake-query.mjs "$S3_ENDPOINT" "$S3_BUCKET" "$RUN/" \
+  "SELECT 'trips' AS tbl, count(DISTINCT filename) AS files, count(*) AS records FROM lake('trips') UNION ALL SELECT 'city_hourly', count(DISTINCT filename), count(*) FROM lake('city_hourly')" \
+  | node -e 'const rows = JSON.parse(require("fs").readFileSync(0, "utf8")); console.table(rows);'
+echo "for example:"
+curl -s "$S3_ENDPOINT/$S3_BUCKET?prefix=$RUN/trips/&max-keys=3" | grep -o '<Key>[^<]*</Key>' | sed 's/<[^>]*>//g; s/^/  /'
 
 step "DuckDB over the lake: trips per city and average fare"
 node scripts/lib/lake-query.mjs "$S3_ENDPOINT" "$S3_BUCKET" "$RUN/" \

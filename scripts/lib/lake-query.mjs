@@ -15,12 +15,13 @@ if (!source || !sql) {
 
 async function download(endpoint, bucket, prefix) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lake-'));
-  let token = '';
+  // ListObjects v1 with markers: s3rver 3.7.1 fails a truncated ListObjectsV2 (over 1000 keys).
+  let marker = '';
   for (;;) {
-    const url = `${endpoint}/${bucket}?list-type=2&prefix=${encodeURIComponent(prefix)}${token ? '&continuation-token=' + encodeURIComponent(token) : ''}`;
+    const url = `${endpoint}/${bucket}?prefix=${encodeURIComponent(prefix)}${marker ? '&marker=' + encodeURIComponent(marker) : ''}`;
     const xml = await (await fetch(url)).text();
-    for (const m of xml.matchAll(/<Key>([^<]+)<\/Key>/g)) {
-      const key = m[1].replaceAll('&amp;', '&');
+    const keys = [...xml.matchAll(/<Key>([^<]+)<\/Key>/g)].map(m => m[1].replaceAll('&amp;', '&'));
+    for (const key of keys) {
       if (!key.endsWith('.parquet')) continue;
       const target = path.join(dir, key.slice(prefix.length));
       fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -28,16 +29,15 @@ async function download(endpoint, bucket, prefix) {
       if (!res.ok) throw new Error(`GET ${key}: HTTP ${res.status}`);
       fs.writeFileSync(target, Buffer.from(await res.arrayBuffer()));
     }
-    const next = xml.match(/<NextContinuationToken>([^<]+)<\/NextContinuationToken>/);
-    if (!next) break;
-    token = next[1];
+    if (!/<IsTruncated>true<\/IsTruncated>/.test(xml) || keys.length === 0) break;
+    marker = keys[keys.length - 1];
   }
   return dir;
 }
 
 const root = source.startsWith('http') ? await download(source, bucket, prefix) : path.join(source, prefix);
 const expanded = sql.replace(/lake\('([^']+)'\)/g, (_, table) =>
-  `read_parquet('${path.join(root, table).replaceAll("'", "''")}/**/*.parquet', hive_partitioning = true)`);
+  `read_parquet('${path.join(root, table).replaceAll("'", "''")}/**/*.parquet', hive_partitioning = true, filename = true)`);
 const connection = await (await DuckDBInstance.create(':memory:')).connect();
 const reader = await connection.runAndReadAll(expanded);
 const rows = reader.getRowObjectsJson();

@@ -104,14 +104,15 @@ internal static class Lake
 
     public static async Task<List<string>> ListKeysAsync(AmazonS3Client s3, string prefix)
     {
+        // ListObjects (v1) with markers: s3rver 3.7.1 answers a truncated ListObjectsV2 (over 1000 keys) with InternalError.
         var keys = new List<string>();
-        var request = new ListObjectsV2Request { BucketName = DevStack.S3Bucket, Prefix = prefix };
-        ListObjectsV2Response response;
+        var request = new ListObjectsRequest { BucketName = DevStack.S3Bucket, Prefix = prefix };
+        ListObjectsResponse response;
         do
         {
-            response = await s3.ListObjectsV2Async(request);
+            response = await s3.ListObjectsAsync(request);
             keys.AddRange((response.S3Objects ?? []).Select(o => o.Key));
-            request.ContinuationToken = response.NextContinuationToken;
+            request.Marker = keys.Count > 0 ? keys[^1] : null;
         }
         while (response.IsTruncated == true);
         return keys;

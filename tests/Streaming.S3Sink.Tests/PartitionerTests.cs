@@ -95,6 +95,7 @@ public sealed class PartitionerTests
     {
         ObjectKeys.DataFile(HourlyPartitioner.Instance, "trips_clean", "trips.clean", 0, At("2025-09-01T23:00:00Z"), 1234567)
             .Should().Be("trips_clean/dt=2025-09-01/hour=23/trips.clean+0+00000000000001234567.parquet");
-        ObjectKeys.Checkpoint("trips_clean", "trips.clean", 2).Should().Be("trips_clean/_checkpoints/trips.clean+2.json");
+        ObjectKeys.Checkpoint("trips_clean", "trips.clean", 2, CheckpointSlot.A).Should().Be("trips_clean/_checkpoints/trips.clean+2.a.json");
+        ObjectKeys.Checkpoint("trips_clean", "trips.clean", 2, CheckpointSlot.B).Should().Be("trips_clean/_checkpoints/trips.clean+2.b.json");
     }
 }

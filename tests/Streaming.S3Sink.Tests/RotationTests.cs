@@ -112,6 +112,37 @@ public sealed class RotationTests
         storage.DataFiles().Values.Should().BeEquivalentTo(new[] { new long[] { 0, 1 }, [2, 3] });
     }
 
+    [Fact]
+    public async Task ShouldResumeFromTheOtherCheckpointSlotWhenTheNewestIsTorn()
+    {
+        var storage = new MemoryStorage();
+        var options = new S3SinkOptions { Table = "t", MaxRecordsPerFile = 2 };
+        var sink = CreateSink(storage, options);
+        await sink.ReadStoredOffsetsAsync([Records.Tp("trips")]);
+        for (var i = 0; i < 4; i++)
+        {
+            sink.Append(Records.Trip("trips", 0, i, Records.Start + (i * Minute)));
+            await sink.FlushAsync(all: false);
+        }
+        var slots = new[] { CheckpointSlot.A, CheckpointSlot.B }.Select(slot => ObjectKeys.Checkpoint("t", "trips", 0, slot)).ToList();
+        var resumes = slots.Select(key => PartitionCheckpoint.FromJson(storage.Objects[key]).ResumeOffset).ToList();
+        resumes.Should().BeEquivalentTo([2L, 4L], "the last two checkpoints sit in different slots");
+        var newer = slots[resumes.IndexOf(4)];
+        var older = slots[resumes.IndexOf(2)];
+
+        // A put killed half-way (s3rver keeps the torn object): the sink resumes from the older, intact slot.
+        storage.Objects[newer] = storage.Objects[newer][..10];
+        var restarted = CreateSink(storage, options);
+        (await restarted.ReadStoredOffsetsAsync([Records.Tp("trips")])).Single().Value.Should().Be(2);
+
+        // The next checkpoint replaces the torn slot, never the one the sink resumed from.
+        restarted.Append(Records.Trip("trips", 0, 2, Records.Start + (2 * Minute)));
+        restarted.Append(Records.Trip("trips", 0, 3, Records.Start + (3 * Minute)));
+        await restarted.FlushAsync(all: false);
+        PartitionCheckpoint.FromJson(storage.Objects[newer]).ResumeOffset.Should().Be(4);
+        PartitionCheckpoint.FromJson(storage.Objects[older]).ResumeOffset.Should().Be(2);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

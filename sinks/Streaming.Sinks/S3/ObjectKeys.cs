@@ -18,9 +18,10 @@ public static class ObjectKeys
     }
 
     /// <summary>
-    /// The resume checkpoint of a Kafka partition: <c>{table}/_checkpoints/{topic}+{partition}.json</c>. Athena's
-    /// projection and <c>**/*.parquet</c> globs never read it.
+    /// One of the two checkpoint slots of a Kafka partition: <c>{table}/_checkpoints/{topic}+{partition}.{a|b}.json</c>.
+    /// Athena's projection and <c>**/*.parquet</c> globs never read them.
     /// </summary>
-    public static string Checkpoint(string table, string topic, int partition) =>
-        string.Create(CultureInfo.InvariantCulture, $"{PathSegment.Encode(table)}/_checkpoints/{PathSegment.Encode(topic)}+{partition}.json");
+    public static string Checkpoint(string table, string topic, int partition, CheckpointSlot slot) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{PathSegment.Encode(table)}/_checkpoints/{PathSegment.Encode(topic)}+{partition}.{(slot == CheckpointSlot.A ? 'a' : 'b')}.json");
 }

@@ -21,6 +21,7 @@ public sealed class S3Sink : ISink, IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Dictionary<TopicPartition, TopicPartitionWriter> _writers = [];
+    private readonly Dictionary<TopicPartition, CheckpointSlot> _nextSlot = [];
 
     /// <summary>Creates the sink.</summary>
     /// <param name="options">Table and rotation settings.</param>
@@ -51,26 +52,59 @@ public sealed class S3Sink : ISink, IDisposable
         var stored = new Dictionary<TopicPartition, long>();
         foreach (var tp in partitions)
         {
-            var key = ObjectKeys.Checkpoint(_options.Table, tp.Topic, tp.Partition.Value);
-            var bytes = await _retry.ExecuteAsync(async ct => await _storage.GetBytesAsync(key, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             WriterOf(tp, replace: true);
-            if (bytes is null)
+            var latest = await _retry.ExecuteAsync(async ct => await ReadLatestCheckpointAsync(tp, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            if (latest is not { } found)
             {
+                _nextSlot[tp] = CheckpointSlot.A;
                 continue;
             }
-            PartitionCheckpoint checkpoint;
-            try
-            {
-                checkpoint = PartitionCheckpoint.FromJson(bytes);
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidOperationException($"Checkpoint {_storage.Description}/{key} is not valid JSON ({ex.Message}); delete it to restart the partition from the group offset.", ex);
-            }
-            _writers[tp].Restore(checkpoint);
-            stored[tp] = checkpoint.ResumeOffset;
+            _writers[tp].Restore(found.Checkpoint);
+            _nextSlot[tp] = found.Slot == CheckpointSlot.A ? CheckpointSlot.B : CheckpointSlot.A;
+            stored[tp] = found.Checkpoint.ResumeOffset;
         }
         return stored;
+    }
+
+    /// <summary>The newer readable slot; an unreadable slot is skipped while the other is readable.</summary>
+    /// <exception cref="StorageException">No slot is readable but one exists (transient: the caller backs off).</exception>
+    private async Task<(PartitionCheckpoint Checkpoint, CheckpointSlot Slot)?> ReadLatestCheckpointAsync(TopicPartition tp, CancellationToken cancellationToken)
+    {
+        (PartitionCheckpoint Checkpoint, CheckpointSlot Slot)? latest = null;
+        StorageException? unreadable = null;
+        string? unreadableKey = null;
+        foreach (var slot in new[] { CheckpointSlot.A, CheckpointSlot.B })
+        {
+            var key = ObjectKeys.Checkpoint(_options.Table, tp.Topic, tp.Partition.Value, slot);
+            try
+            {
+                if (await _storage.GetBytesAsync(key, cancellationToken).ConfigureAwait(false) is not { } bytes)
+                {
+                    continue;
+                }
+                var checkpoint = PartitionCheckpoint.FromJson(bytes);
+                if (latest is null || checkpoint.ResumeOffset > latest.Value.Checkpoint.ResumeOffset)
+                {
+                    latest = (checkpoint, slot);
+                }
+            }
+            catch (Exception ex) when (ex is StorageException or JsonException)
+            {
+                _logger.LogWarning("checkpoint {Storage}/{Key} is unreadable ({Error}); using the other slot", _storage.Description, key, ex.Message);
+                unreadable = ex as StorageException ?? new StorageException(key, $"checkpoint {key} is not valid JSON: {ex.Message}", ex);
+                unreadableKey = key;
+            }
+        }
+        if (latest is null)
+        {
+            return unreadable is not null ? throw unreadable : null;
+        }
+        if (unreadableKey is not null)
+        {
+            // Repair the torn slot with the checkpoint we resume from, so no broken object outlives this start.
+            await _storage.PutBytesAsync(unreadableKey, latest.Value.Checkpoint.ToJson(), cancellationToken).ConfigureAwait(false);
+        }
+        return latest;
     }
 
     /// <inheritdoc />
@@ -115,9 +149,11 @@ public sealed class S3Sink : ISink, IDisposable
                 continue;
             }
             var checkpoint = writer.CreateCheckpoint();
-            var key = ObjectKeys.Checkpoint(_options.Table, tp.Topic, tp.Partition.Value);
+            var slot = _nextSlot.GetValueOrDefault(tp, CheckpointSlot.A);
+            var key = ObjectKeys.Checkpoint(_options.Table, tp.Topic, tp.Partition.Value, slot);
             var json = checkpoint.ToJson();
             await _retry.ExecuteAsync(async ct => await _storage.PutBytesAsync(key, json, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            _nextSlot[tp] = slot == CheckpointSlot.A ? CheckpointSlot.B : CheckpointSlot.A;
             writer.CheckpointStored(checkpoint);
             offsets.Add(new TopicPartitionOffset(tp, new Offset(checkpoint.ResumeOffset)));
         }
