@@ -9,7 +9,7 @@ namespace Streaming.Bench.Runtime;
 /// </summary>
 internal static class Baseline
 {
-    public static long Run(string bootstrap, string input, string output, int expected, Stopwatch watch)
+    public static long Run(string bootstrap, IReadOnlyList<string> inputs, string output, int expected, Stopwatch watch)
     {
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
         {
@@ -30,7 +30,7 @@ internal static class Baseline
             QueueBufferingMaxMessages = 1_000_000,
             BatchNumMessages = 10_000,
         }).Build();
-        consumer.Subscribe(input);
+        consumer.Subscribe(inputs);
         long count = 0;
         var positions = new Dictionary<TopicPartition, TopicPartitionOffset>();
         var lastCommit = 0L;

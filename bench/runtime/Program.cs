@@ -15,6 +15,8 @@ var scenario = options["scenario"];
 var topic = options["topic"];
 var records = int.Parse(options.GetValueOrDefault("records", "150000"));
 var suffix = Guid.NewGuid().ToString("N")[..8];
+// --topic may list several inputs (a,b): the baseline then reads them all, like a multi-topic application.
+var outputBase = topic.Replace(',', '_');
 
 if (scenario == "produce")
 {
@@ -25,11 +27,11 @@ if (scenario == "produce")
 
 var watch = new Stopwatch();
 // Output topics are created before the clock starts, for the baseline and the runtime alike.
-InputProducer.EnsureTopic(bootstrap, $"{topic}-out-{scenario}-{suffix}");
+InputProducer.EnsureTopic(bootstrap, $"{outputBase}-out-{scenario}-{suffix}");
 long processed;
 if (scenario == "baseline")
 {
-    processed = Baseline.Run(bootstrap, topic, $"{topic}-out-{scenario}-{suffix}", records, watch);
+    processed = Baseline.Run(bootstrap, topic.Split(','), $"{outputBase}-out-{scenario}-{suffix}", records, watch);
 }
 else
 {

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Full-topology benchmark (on demand, never in CI): about 1M events (trips + messages, with dirt) through
+# `processor run --until-end` under exactly_once, against a raw Confluent.Kafka consume→produce loop over the same
+# input topics in the same run. Reports events/s, the ratio (goal ≥ 0.7) and peak RSS.
+#   bench/processor/run.sh [trips] [messages]      (default 800000 200000)
+# The mock broker keeps only ~5 MB per partition, so this starts its own dev Kafka whose input topics have
+# 32 partitions (about 3.5 MB each); the dev stack's broker is left alone.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+TRIPS=${1:-800000}
+MESSAGES=${2:-200000}
+WORK="$ROOT/.dev/bench-processor"
+mkdir -p "$WORK"
+
+dotnet build -c Release -v quiet -nologo "$ROOT/dev/Streaming.DevKafka" -o "$WORK/devkafka" >/dev/null
+for project in producer/Streaming.Producer processor/Streaming.Processor bench/runtime; do
+  dotnet build -c Release -v quiet -nologo "$ROOT/$project" -o "$WORK/$(basename "$project")" >/dev/null
+done
+
+printf 'bench.trips 32\nbench.messages 32\n' > "$WORK/topics.txt"
+rm -f "$WORK/bootstrap"
+"$WORK/devkafka/devkafka" --brokers 1 --topics "$WORK/topics.txt" --bootstrap-file "$WORK/bootstrap" > "$WORK/devkafka.log" 2>&1 &
+KAFKA_PID=$!
+trap 'kill "$KAFKA_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 300); do [ -s "$WORK/bootstrap" ] && break; sleep 0.1; done
+BOOTSTRAP=$(cat "$WORK/bootstrap")
+export KAFKA_BOOTSTRAP="$BOOTSTRAP" STREAMING__RUNTIME__BROKERLACKSTRANSACTIONALISOLATION=true
+
+echo "bench: producing $TRIPS trips and $MESSAGES messages (3 days, seed 1) to $BOOTSTRAP"
+dotnet "$WORK/Streaming.Producer/producer.dll" generate --trips "$TRIPS" --messages "$MESSAGES" --days 3 --seed 1 \
+  --topic-prefix bench. > "$WORK/producer.log"
+EVENTS=$(awk '/^total/ { print $NF }' "$WORK/producer.log")
+echo "bench: $EVENTS events in bench.trips and bench.messages"
+
+baseline=$(dotnet "$WORK/runtime/Streaming.Bench.Runtime.dll" --bootstrap "$BOOTSTRAP" --scenario baseline \
+  --topic bench.trips,bench.messages --records "$EVENTS" | grep '^RESULT')
+echo "$baseline"
+
+start=$(date +%s.%N)
+/usr/bin/time -f 'peak_rss_kb=%M' -o "$WORK/processor.time" \
+  dotnet "$WORK/Streaming.Processor/processor.dll" run --until-end --guarantee exactly_once --topic-prefix bench. \
+  --app-id "bench-$(date +%s)" > "$WORK/processor.out" 2> "$WORK/processor.log"
+end=$(date +%s.%N)
+processor_rss_mb=$(( $(sed -n 's/peak_rss_kb=//p' "$WORK/processor.time") / 1024 ))
+
+echo "$baseline" | awk -v events="$EVENTS" -v start="$start" -v end="$end" -v rss="$processor_rss_mb" '
+  { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } }
+  END {
+    seconds = end - start; eps = events / seconds
+    printf "\n%-34s %10s %8s %12s\n", "scenario", "events/s", "ratio", "peak RSS MB"
+    printf "%-34s %10d %8.2f %12d\n", "raw consume->produce (baseline)", v["eps"], 1.0, v["peak_rss_mb"]
+    printf "%-34s %10d %8.2f %12d\n", "processor topology, exactly_once", eps, eps / v["eps"], rss
+    printf "\nprocessor wall time %.1f s for %d events (process start to exit, includes start-up and end-of-input flush)\n", seconds, events
+    printf "goal: ratio >= 0.70 -> %s\n", (eps / v["eps"] >= 0.7 ? "met" : "NOT met")
+  }'
