@@ -54,7 +54,7 @@ node scripts/lib/lake-query.mjs "$S3_ENDPOINT" "$S3_BUCKET" "$RUN/" \
   "SELECT 'trips' AS tbl, count(DISTINCT filename) AS files, count(*) AS records FROM lake('trips') UNION ALL SELECT 'city_hourly', count(DISTINCT filename), count(*) FROM lake('city_hourly')" \
   | node -e 'const rows = JSON.parse(require("fs").readFileSync(0, "utf8")); console.table(rows);'
 echo "for example:"
-curl -s "$S3_ENDPOINT/$S3_BUCKET?prefix=$RUN/trips/&max-keys=3" | grep -o '<Key>[^<]*</Key>' | sed 's/<[^>]*>//g; s/^/  /'
+curl -s "$S3_ENDPOINT/$S3_BUCKET?prefix=$RUN/trips/dt=&max-keys=3" | grep -o '<Key>[^<]*</Key>' | sed 's/<[^>]*>//g; s/^/  /'
 
 step "DuckDB over the lake: trips per city and average fare"
 node scripts/lib/lake-query.mjs "$S3_ENDPOINT" "$S3_BUCKET" "$RUN/" \
