@@ -98,19 +98,8 @@ internal static class PostgresCommand
                     UntilEnd = untilEnd,
                     AssignmentStrategy = settings.ParsedAssignmentStrategy,
                 };
-                var clientId = "sinks-postgres-" + settings.SinkName;
-                var serdes = new AvroSerdes(registry);
-                using var rejected = new RejectedPublisher(KafkaClientConfigFactory.CreateProducerConfig(kafka, clientId), logger, Topics.SinkRejected, serdes.Rejected);
-                var loop = new DeliveryLoop(
-                    options,
-                    KafkaClientConfigFactory.CreateConsumerConfig(kafka, settings.GroupId, clientId),
-                    KafkaClientConfigFactory.CreateAdminClientConfig(kafka, clientId),
-                    sink,
-                    new RecordDecoder(serdes),
-                    rejected,
-                    logger);
-                await loop.RunAsync(cancellationToken).ConfigureAwait(false);
-                await output.WriteLineAsync(loop.Summary.Format("postgres", stopwatch.Elapsed)).ConfigureAwait(false);
+                var summary = await DeliveryRun.RunAsync(kafka, registry, options, "sinks-postgres-" + settings.SinkName, sink, logger, cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync(summary.Format("postgres", stopwatch.Elapsed)).ConfigureAwait(false);
                 return 0;
             }
             catch (Exception ex) when (ex is NpgsqlException or KafkaException or TimeoutException or SchemaRegistryException)

@@ -87,21 +87,10 @@ internal static class S3Command
                 SinkName = "s3-" + settings.Sink.Table,
                 UntilEnd = untilEnd,
             };
-            var clientId = "sinks-s3-" + settings.Sink.Table;
             var registry = SchemaRegistryFactory.Create(registrySettings, loggerFactory);
             using var registryLifetime = registry as IDisposable;
-            var serdes = new AvroSerdes(registry);
-            using var rejected = new RejectedPublisher(KafkaClientConfigFactory.CreateProducerConfig(kafka, clientId), logger, Topics.SinkRejected, serdes.Rejected);
-            var loop = new DeliveryLoop(
-                options,
-                KafkaClientConfigFactory.CreateConsumerConfig(kafka, settings.GroupId, clientId),
-                KafkaClientConfigFactory.CreateAdminClientConfig(kafka, clientId),
-                sink,
-                new RecordDecoder(serdes),
-                rejected,
-                logger);
-            await loop.RunAsync(cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync(loop.Summary.Format("s3", stopwatch.Elapsed) + " replay_skipped=" + sink.RecordsReplaySkipped.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+            var summary = await DeliveryRun.RunAsync(kafka, registry, options, "sinks-s3-" + settings.Sink.Table, sink, logger, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync(summary.Format("s3", stopwatch.Elapsed) + " replay_skipped=" + sink.RecordsReplaySkipped.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
             return 0;
         }
         catch (Exception ex) when (ex is KafkaException or TimeoutException or StorageException)

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using Streaming.Contracts;
+using Streaming.Contracts.Configuration;
+using Streaming.Contracts.SchemaRegistry;
+using Streaming.Contracts.Serialization;
+
+namespace Streaming.Sinks.Delivery;
+
+/// <summary>
+/// Wires one sink into a <see cref="DeliveryLoop"/> with the Kafka clients, the Avro decoder and the
+/// <c>sink.rejected</c> publisher built from configuration, runs it, and returns its summary.
+/// </summary>
+internal static class DeliveryRun
+{
+    public static async Task<RunSummary> RunAsync(
+        KafkaSettings kafka,
+        ISchemaRegistry registry,
+        DeliveryOptions options,
+        string clientId,
+        ISink sink,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var serdes = new AvroSerdes(registry);
+        using var rejected = new RejectedPublisher(
+            KafkaClientConfigFactory.CreateProducerConfig(kafka, clientId), logger, Topics.SinkRejected, serdes.Rejected);
+        var loop = new DeliveryLoop(
+            options,
+            KafkaClientConfigFactory.CreateConsumerConfig(kafka, options.GroupId, clientId),
+            KafkaClientConfigFactory.CreateAdminClientConfig(kafka, clientId),
+            sink,
+            new RecordDecoder(serdes),
+            rejected,
+            logger);
+        await loop.RunAsync(cancellationToken).ConfigureAwait(false);
+        return loop.Summary;
+    }
+}
