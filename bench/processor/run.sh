@@ -17,7 +17,16 @@ for project in producer/Streaming.Producer processor/Streaming.Processor bench/r
   dotnet build -c Release -v quiet -nologo "$ROOT/$project" -o "$WORK/$(basename "$project")" >/dev/null
 done
 
-printf 'bench.trips 32\nbench.messages 32\n' > "$WORK/topics.txt"
+# CreateTopics does not work on the mock, so the processor's internal topics are created here with the input's
+# partition count too (auto-creation would give them 4).
+APP=bench-processor
+{
+  printf 'bench.trips 32\nbench.messages 32\n'
+  for internal in trips-by-city-repartition trip-dedup-changelog message-dedup-changelog city-hourly-windows-changelog \
+    strike-ledger-changelog checkpoints; do
+    printf '%s-%s 32\n' "$APP" "$internal"
+  done
+} > "$WORK/topics.txt"
 rm -f "$WORK/bootstrap"
 "$WORK/devkafka/devkafka" --brokers 1 --topics "$WORK/topics.txt" --bootstrap-file "$WORK/bootstrap" > "$WORK/devkafka.log" 2>&1 &
 KAFKA_PID=$!
@@ -39,7 +48,7 @@ echo "$baseline"
 start=$(date +%s.%N)
 /usr/bin/time -f 'peak_rss_kb=%M' -o "$WORK/processor.time" \
   dotnet "$WORK/Streaming.Processor/processor.dll" run --until-end --guarantee exactly_once --topic-prefix bench. \
-  --app-id "bench-$(date +%s)" > "$WORK/processor.out" 2> "$WORK/processor.log"
+  --app-id "$APP" > "$WORK/processor.out" 2> "$WORK/processor.log"
 end=$(date +%s.%N)
 processor_rss_mb=$(( $(sed -n 's/peak_rss_kb=//p' "$WORK/processor.time") / 1024 ))
 
