@@ -14,6 +14,9 @@ internal static class ProcessorRun
     /// </summary>
     public const string BrokerLacksTransactionalIsolationKey = "Runtime:BrokerLacksTransactionalIsolation";
 
+    /// <summary>Commit interval, e.g. <c>100ms</c>, <c>1s</c> (default: 100 ms under exactly_once, 1 s under at_least_once).</summary>
+    public const string CommitIntervalKey = "Runtime:CommitInterval";
+
     public static async Task<int> ExecuteAsync(ProcessorRunSettings settings, CancellationToken cancellationToken)
     {
         using var loggerFactory = LoggerFactory.Create(builder => builder

@@ -48,6 +48,27 @@ internal static class RunCommand
             options.ResolveGuarantee(result),
             options.ResolveThreads(result),
             untilEnd,
-            configuration.GetValue<bool>(ProcessorRun.BrokerLacksTransactionalIsolationKey));
+            configuration.GetValue<bool>(ProcessorRun.BrokerLacksTransactionalIsolationKey))
+        {
+            CommitInterval = CommitInterval(configuration[ProcessorRun.CommitIntervalKey]),
+        };
+    }
+
+    private static TimeSpan? CommitInterval(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        try
+        {
+            var interval = Domain.ProcessorOptions.ParseDuration(text);
+            return interval > TimeSpan.Zero ? interval : throw new FormatException($"'{text}' is not positive.");
+        }
+        catch (FormatException ex)
+        {
+            throw new ConfigurationException(ProcessorRun.CommitIntervalKey,
+                $"{ProcessorRun.CommitIntervalKey} (STREAMING__RUNTIME__COMMITINTERVAL): {ex.Message} Use e.g. 100ms or 1s.");
+        }
     }
 }

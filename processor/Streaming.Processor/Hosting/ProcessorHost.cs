@@ -33,6 +33,7 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
             AllowedLateness = settings.Options.AllowedLateness,
             BoundedMode = settings.UntilEnd,
             BrokerLacksTransactionalIsolation = settings.BrokerLacksTransactionalIsolation,
+            CommitInterval = settings.CommitInterval,
             InitialOffsets = settings.StartOffsets,
             EndOffsets = settings.EndOffsets,
         };

@@ -17,6 +17,9 @@ public sealed record ProcessorRunSettings(
     bool UntilEnd,
     bool BrokerLacksTransactionalIsolation)
 {
+    /// <summary>How often tasks commit (Kafka Streams' commit.interval.ms); null for the runtime's default.</summary>
+    public TimeSpan? CommitInterval { get; init; }
+
     /// <summary>Backfill: where each input partition starts when the application id has no committed position yet.</summary>
     public IReadOnlyDictionary<(string Topic, int Partition), long>? StartOffsets { get; init; }
 
