@@ -65,7 +65,7 @@ internal sealed class ByteArrayColumnWriter : ColumnWriter
     }
 
     protected override long EstimatedPageValueBytes => _dictionaryMode
-        ? RleBitPackedHybridEncoder.EstimateSize(_pageValueCount, IndexBitWidth) + 1
+        ? DictionaryIndexEncoding.EstimateSize(_pageValueCount, _dictionaryCount)
         : _pageData.Length;
 
     protected override long DictionaryBytes => _dictionaryData.Length;
@@ -74,7 +74,6 @@ internal sealed class ByteArrayColumnWriter : ColumnWriter
 
     protected override bool HasDictionaryPage => _dictionaryCount > 0;
 
-    private int IndexBitWidth => RleBitPackedHybridEncoder.BitWidthFor(Math.Max(0, _dictionaryCount - 1));
 
     protected override void AppendStagedValue()
     {
@@ -128,7 +127,7 @@ internal sealed class ByteArrayColumnWriter : ColumnWriter
         {
             return;
         }
-        var dictionaryBytes = DictionaryBytes + RleBitPackedHybridEncoder.EstimateSize(_pageValueCount, IndexBitWidth) + 1;
+        var dictionaryBytes = DictionaryBytes + DictionaryIndexEncoding.EstimateSize(_pageValueCount, _dictionaryCount);
         if (dictionaryBytes < _pagePlainBytes)
         {
             return;
@@ -150,9 +149,7 @@ internal sealed class ByteArrayColumnWriter : ColumnWriter
     {
         if (_dictionaryMode)
         {
-            var bitWidth = IndexBitWidth;
-            output.WriteByte((byte)bitWidth);
-            RleBitPackedHybridEncoder.Encode<int>(_pageIndices.AsSpan(0, _pageValueCount), bitWidth, output);
+            DictionaryIndexEncoding.Encode(_pageIndices.AsSpan(0, _pageValueCount), _dictionaryCount, output);
             return ParquetEncoding.RleDictionary;
         }
         output.Write(_pageData.WrittenSpan);

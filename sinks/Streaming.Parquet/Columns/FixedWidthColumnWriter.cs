@@ -47,7 +47,7 @@ internal abstract class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
     }
 
     protected override long EstimatedPageValueBytes => _dictionaryMode
-        ? RleBitPackedHybridEncoder.EstimateSize(_pageValueCount, IndexBitWidth) + 1
+        ? DictionaryIndexEncoding.EstimateSize(_pageValueCount, _dictionaryCount)
         : (long)_pageValueCount * s_size;
 
     protected override long DictionaryBytes => (long)_dictionaryCount * s_size;
@@ -56,7 +56,6 @@ internal abstract class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
 
     protected override bool HasDictionaryPage => _dictionaryCount > 0;
 
-    private int IndexBitWidth => RleBitPackedHybridEncoder.BitWidthFor(Math.Max(0, _dictionaryCount - 1));
 
     protected override void AppendStagedValue()
     {
@@ -115,7 +114,7 @@ internal abstract class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
             return;
         }
         var plainBytes = (long)_pageValueCount * s_size;
-        var dictionaryBytes = DictionaryBytes + RleBitPackedHybridEncoder.EstimateSize(_pageValueCount, IndexBitWidth) + 1;
+        var dictionaryBytes = DictionaryBytes + DictionaryIndexEncoding.EstimateSize(_pageValueCount, _dictionaryCount);
         if (dictionaryBytes < plainBytes)
         {
             return;
@@ -133,9 +132,7 @@ internal abstract class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
     {
         if (_dictionaryMode)
         {
-            var bitWidth = IndexBitWidth;
-            output.WriteByte((byte)bitWidth);
-            RleBitPackedHybridEncoder.Encode<int>(_pageIndices.AsSpan(0, _pageValueCount), bitWidth, output);
+            DictionaryIndexEncoding.Encode(_pageIndices.AsSpan(0, _pageValueCount), _dictionaryCount, output);
             return ParquetEncoding.RleDictionary;
         }
         output.Write(MemoryMarshal.AsBytes(_pageValues.AsSpan(0, _pageValueCount)));
