@@ -9,7 +9,11 @@ namespace Streaming.Bench.Runtime;
 /// </summary>
 internal static class Baseline
 {
-    public static long Run(string bootstrap, IReadOnlyList<string> inputs, string output, int expected, Stopwatch watch)
+    /// <param name="transactional">
+    /// Exactly-once as a raw loop: a transactional producer that commits the input offsets with its transaction every
+    /// 100 ms (the runtime's exactly-once commit interval) instead of a plain offset commit every second.
+    /// </param>
+    public static long Run(string bootstrap, IReadOnlyList<string> inputs, string output, int expected, Stopwatch watch, bool transactional)
     {
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
         {
@@ -29,7 +33,14 @@ internal static class Baseline
             LingerMs = 5,
             QueueBufferingMaxMessages = 1_000_000,
             BatchNumMessages = 10_000,
+            TransactionalId = transactional ? output : null,
         }).Build();
+        var commitIntervalMs = transactional ? 100 : 1000;
+        if (transactional)
+        {
+            producer.InitTransactions(TimeSpan.FromSeconds(30));
+            producer.BeginTransaction();
+        }
         consumer.Subscribe(inputs);
         long count = 0;
         var positions = new Dictionary<TopicPartition, TopicPartitionOffset>();
@@ -61,17 +72,31 @@ internal static class Baseline
             }
             positions[result.TopicPartition] = new TopicPartitionOffset(result.TopicPartition, result.Offset + 1);
             count++;
-            if (watch.ElapsedMilliseconds - lastCommit >= 1000)
+            if (watch.ElapsedMilliseconds - lastCommit >= commitIntervalMs)
             {
-                producer.Flush();
-                consumer.Commit(positions.Values);
+                Commit(consumer, producer, positions.Values, transactional, beginNext: true);
                 lastCommit = watch.ElapsedMilliseconds;
             }
         }
-        producer.Flush();
-        consumer.Commit(positions.Values);
+        Commit(consumer, producer, positions.Values, transactional, beginNext: false);
         watch.Stop();
         consumer.Close();
         return count;
+    }
+
+    private static void Commit(IConsumer<byte[], byte[]> consumer, IProducer<byte[], byte[]> producer, IEnumerable<TopicPartitionOffset> positions, bool transactional, bool beginNext)
+    {
+        if (!transactional)
+        {
+            producer.Flush();
+            consumer.Commit(positions);
+            return;
+        }
+        producer.SendOffsetsToTransaction(positions, consumer.ConsumerGroupMetadata, TimeSpan.FromSeconds(30));
+        producer.CommitTransaction(TimeSpan.FromSeconds(30));
+        if (beginNext)
+        {
+            producer.BeginTransaction();
+        }
     }
 }

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 using Streaming.Bench.Runtime;
 using Streaming.Runtime;
 
 // One benchmark scenario per process (so peak RSS is per scenario); run.sh runs them all on one input topic.
-// Usage: bench --bootstrap B --scenario produce|baseline|passthrough|count-eos|count-alos --topic T [--records N]
+// Usage: bench --bootstrap B --scenario produce|baseline|baseline-eos|passthrough|count-eos|count-alos --topic T [--records N]
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -29,9 +30,9 @@ var watch = new Stopwatch();
 // Output topics are created before the clock starts, for the baseline and the runtime alike.
 InputProducer.EnsureTopic(bootstrap, $"{outputBase}-out-{scenario}-{suffix}");
 long processed;
-if (scenario == "baseline")
+if (scenario is "baseline" or "baseline-eos")
 {
-    processed = Baseline.Run(bootstrap, topic.Split(','), $"{outputBase}-out-{scenario}-{suffix}", records, watch);
+    processed = Baseline.Run(bootstrap, topic.Split(','), $"{outputBase}-out-{scenario}-{suffix}", records, watch, transactional: scenario == "baseline-eos");
 }
 else
 {
@@ -45,9 +46,14 @@ else
         BoundedMode = true,
         InstanceId = "bench",
         ProcessingGuarantee = scenario == "count-alos" ? ProcessingGuarantee.AtLeastOnce : ProcessingGuarantee.ExactlyOnce,
-        BrokerLacksTransactionalIsolation = true,
+        BrokerLacksTransactionalIsolation = Environment.GetEnvironmentVariable("BENCH_ISOLATION") != "broker",
+        NumStreamThreads = int.Parse(Environment.GetEnvironmentVariable("BENCH_THREADS") ?? "1"),
+        CommitInterval = Environment.GetEnvironmentVariable("BENCH_COMMIT_MS") is { } ms ? TimeSpan.FromMilliseconds(int.Parse(ms)) : null,
     };
-    var app = new StreamsApplication(topology, config);
+    // BENCH_LOG=debug shows the stream thread's poll/process/commit split.
+    using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(
+        Environment.GetEnvironmentVariable("BENCH_LOG") == "debug" ? LogLevel.Debug : LogLevel.Warning));
+    var app = new StreamsApplication(topology, config, loggers);
     // The clock starts at the first processed record: group join and restore are start-up, not throughput.
     var run = app.RunAsync();
     while (!run.IsCompleted && app.Metrics.Snapshot().Sum(StreamsMetrics.RecordsIn) == 0)

@@ -5,7 +5,8 @@ namespace Streaming.Runtime;
 /// <summary>
 /// Sends one task's records through the thread's producer. Delivery reports (on librdkafka's poll thread) record the
 /// offset range written per partition in the current transaction and keep the first error; the next
-/// <see cref="Send"/> or <see cref="CheckErrors"/> rethrows it.
+/// <see cref="Send"/> or <see cref="CheckErrors"/> rethrows it. Without delivery tracking
+/// (<see cref="StreamsConfig.TracksDeliveries"/>) there are no reports: no ranges, and the transaction reports errors.
 /// </summary>
 internal sealed class RecordCollector : IRecordCollector
 {
@@ -16,17 +17,17 @@ internal sealed class RecordCollector : IRecordCollector
     private readonly Dictionary<string, StreamsCounter> _recordsOut = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, int), ProducedRange> _ranges = new();
     private readonly object _lock = new();
-    private readonly Action<DeliveryReport<byte[]?, byte[]?>> _onDelivery;
+    private readonly Action<DeliveryReport<byte[]?, byte[]?>>? _onDelivery;
     private volatile Error? _firstError;
     private string? _firstErrorTopic;
 
-    public RecordCollector(TaskId taskId, StreamsProducer producer, TopicMetadataCache metadata, StreamsMetrics metrics)
+    public RecordCollector(TaskId taskId, StreamsProducer producer, TopicMetadataCache metadata, StreamsMetrics metrics, bool trackDeliveries)
     {
         _taskId = taskId;
         _producer = producer;
         _metadata = metadata;
         _metrics = metrics;
-        _onDelivery = OnDelivery;
+        _onDelivery = trackDeliveries ? OnDelivery : null;
     }
 
     public void Send(string topic, int partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)

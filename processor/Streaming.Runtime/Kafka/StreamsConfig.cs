@@ -78,6 +78,13 @@ public sealed class StreamsConfig
 
     internal TimeSpan EffectiveCommitInterval => CommitInterval ?? (ProcessingGuarantee == ProcessingGuarantee.ExactlyOnce ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1));
 
+    /// <summary>
+    /// Whether sends need per-record delivery reports: for the produced offset ranges (broker without isolation) or
+    /// to see failed sends before committing offsets (at_least_once). A committed transaction already implies every
+    /// send succeeded, so exactly-once on real Kafka skips the per-record callback and its cost.
+    /// </summary>
+    internal bool TracksDeliveries => BrokerLacksTransactionalIsolation || ProcessingGuarantee != ProcessingGuarantee.ExactlyOnce;
+
     internal string CheckpointTopic => $"{ApplicationId}-checkpoints";
 
     internal void Validate()

@@ -37,7 +37,7 @@ internal sealed class StreamsProducer : IDisposable
 
     public bool TransactionInFlight { get; private set; }
 
-    public void Send(string topic, int partition, Message<byte[]?, byte[]?> message, Action<DeliveryReport<byte[]?, byte[]?>> onDelivery)
+    public void Send(string topic, int partition, Message<byte[]?, byte[]?> message, Action<DeliveryReport<byte[]?, byte[]?>>? onDelivery)
     {
         MaybeBeginTransaction();
         var target = partition >= 0 ? new TopicPartition(topic, partition) : new TopicPartition(topic, Partition.Any);

@@ -131,7 +131,7 @@ internal sealed class TaskManager
                 _log.LogInformation("{Prefix}task [{TaskId}] resumed on this member", _prefix, id);
                 continue;
             }
-            var collector = new RecordCollector(id, Producer, _metadata, _metrics);
+            var collector = new RecordCollector(id, Producer, _metadata, _metrics, _config.TracksDeliveries);
             var task = new StreamTask(id, sub, _taskConfig, inputs, _layout.TaskCounts[id.SubTopology], collector, _metrics, _taskLog);
             _collectors[id] = collector;
             Register(task);
@@ -209,14 +209,19 @@ internal sealed class TaskManager
             return false;
         }
         var watch = Stopwatch.StartNew();
-        Producer.Flush();
+        // Delivery reports (produced ranges, send errors) are complete only after a flush. Without them,
+        // CommitTransaction flushes on its own and fails if any send failed.
+        if (_config.TracksDeliveries)
+        {
+            Producer.Flush();
+        }
         foreach (var (task, commit) in commits)
         {
             var collector = _collectors[task.Id];
             collector.CheckErrors();
             commit.Checkpoint.Produced = collector.TakeProducedRanges();
             Producer.Send(_checkpoints.Topic, _checkpoints.PartitionOf(task.Id),
-                new Message<byte[]?, byte[]?> { Key = CheckpointStore.Key(task.Id), Value = commit.Checkpoint.Serialize() }, static _ => { });
+                new Message<byte[]?, byte[]?> { Key = CheckpointStore.Key(task.Id), Value = commit.Checkpoint.Serialize() }, onDelivery: null);
         }
         var offsets = commits.SelectMany(c => c.Commit.Offsets).Select(o => new TopicPartitionOffset(o.Topic, o.Partition, o.NextOffset)).ToList();
         if (Producer.Transactional)
