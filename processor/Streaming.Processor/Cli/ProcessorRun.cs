@@ -29,7 +29,7 @@ internal static class ProcessorRun
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         if (settings.UntilEnd)
         {
-            RunSummaryPrinter.Print(host.Summary, Console.Out);
+            RunSummaryPrinter.Print(host.Summary, host.ProcessingTime, Console.Out);
         }
         return ExitCodes.Ok;
     }

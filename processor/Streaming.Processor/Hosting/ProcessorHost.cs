@@ -15,6 +15,9 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
 
     public StreamsMetrics? Metrics { get; private set; }
 
+    /// <summary>Wall time from the first processed record to the end of the run (null if nothing was processed).</summary>
+    public TimeSpan? ProcessingTime { get; private set; }
+
     public Runtime.Topology BuildTopology()
     {
         var registry = SchemaRegistryFactory.Create(settings.SchemaRegistry, loggerFactory);
@@ -48,6 +51,8 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
         var app = new StreamsApplication(BuildTopology(), config, loggerFactory);
         Metrics = app.Metrics;
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
+        var firstRecordAt = app.Metrics.Snapshot().Get(StreamsMetrics.FirstRecordAtMs);
+        ProcessingTime = firstRecordAt > 0 ? TimeSpan.FromMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - firstRecordAt) : null;
     }
 
     /// <summary>A relative data file is looked up in the working folder, then next to the executable.</summary>

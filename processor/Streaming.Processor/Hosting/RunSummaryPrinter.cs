@@ -6,7 +6,7 @@ namespace Streaming.Processor.Hosting;
 /// <summary>Prints the run summary of a bounded run: conservation per input topic, top cities, top strikers.</summary>
 public static class RunSummaryPrinter
 {
-    public static void Print(RunSummary summary, TextWriter output)
+    public static void Print(RunSummary summary, TimeSpan? processingTime, TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
         var conservation = summary.Conservation();
@@ -36,6 +36,13 @@ public static class RunSummaryPrinter
         {
             output.WriteLine(string.Create(c,
                 $"  {s.Latest.SenderId,-14} {s.Strikes,8} {s.Latest.ActiveStrikes,7} {s.Latest.Level,6} {s.Latest.SalaryMultiplier,7:F3} {Contracts.Events.EnumSymbols.ToSymbol(s.Latest.Status),-9}"));
+        }
+        if (processingTime is { } time)
+        {
+            var records = conservation.Sum(t => t.In);
+            output.WriteLine();
+            output.WriteLine(string.Create(c,
+                $"Throughput: {records} input records in {time.TotalSeconds:F2} s from the first record to the end ({records / Math.Max(time.TotalSeconds, 0.001):F0} records/s)"));
         }
     }
 }

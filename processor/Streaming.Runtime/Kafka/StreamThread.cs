@@ -20,6 +20,7 @@ internal sealed class StreamThread
     private readonly string _name;
     private readonly string _prefix;
     private readonly Dictionary<(string, int), long> _fetchPositions = new();
+    private readonly StreamsCounter _firstRecord;
     private long _pollTicks;
     private long _processTicks;
     private long _commitTicks;
@@ -35,6 +36,7 @@ internal sealed class StreamThread
         _log = loggers.CreateLogger("Streaming.Runtime.StreamThread");
         _name = $"{config.ApplicationId}-{config.InstanceId}-StreamThread-{index}";
         _prefix = $"stream-thread [{_name}] ";
+        _firstRecord = metrics.Get(StreamsMetrics.FirstRecordAtMs, "");
     }
 
     public void Run(CancellationToken cancellationToken)
@@ -194,8 +196,13 @@ internal sealed class StreamThread
             {
                 processed++;
             }
+            if (processed > 0 && _firstRecord.Value == 0)
+            {
+                _firstRecord.Set(now);
+            }
             task.MaybePunctuateSystemTime(now);
-            task.MaybeEmitWatermarkMarkers();
+            // Watermark markers go out with each commit (PrepareCommit), not after every turn: each one is a record
+            // to every repartition partition, and a commit interval is as fresh as downstream windows need.
         }
     }
 

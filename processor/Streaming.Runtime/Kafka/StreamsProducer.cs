@@ -11,6 +11,7 @@ namespace Streaming.Runtime;
 internal sealed class StreamsProducer : IDisposable
 {
     private readonly IProducer<byte[]?, byte[]?> _producer;
+    private readonly NativeProduce? _native;
     private readonly ILogger _log;
     private readonly string _logPrefix;
 
@@ -24,6 +25,7 @@ internal sealed class StreamsProducer : IDisposable
             .SetLogHandler((_, m) => _log.LogDebug("{Prefix}librdkafka {Facility}: {Message}", _logPrefix, m.Facility, m.Message))
             .SetErrorHandler((_, e) => _log.Log(e.IsFatal ? LogLevel.Error : LogLevel.Debug, "{Prefix}producer error {Code}: {Reason}", _logPrefix, e.Code, e.Reason))
             .Build();
+        _native = NativeProduce.TryCreate(_producer);
         if (Transactional)
         {
             Guard("initializing transactions", () => _producer.InitTransactions(TimeSpan.FromSeconds(60)));
@@ -45,10 +47,17 @@ internal sealed class StreamsProducer : IDisposable
         {
             try
             {
-                _producer.Produce(target, message, onDelivery);
+                if (_native is not null && onDelivery is null && message.Headers is null)
+                {
+                    _native.Produce(topic, target.Partition.Value, message.Key, message.Value, message.Timestamp.UnixTimestampMs);
+                }
+                else
+                {
+                    _producer.Produce(target, message, onDelivery);
+                }
                 return;
             }
-            catch (ProduceException<byte[]?, byte[]?> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+            catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
             {
                 // Back-pressure: serve delivery reports, then retry.
                 _producer.Poll(TimeSpan.FromMilliseconds(5));
@@ -112,6 +121,7 @@ internal sealed class StreamsProducer : IDisposable
         catch (KafkaException)
         {
         }
+        _native?.Dispose();
         _producer.Dispose();
     }
 

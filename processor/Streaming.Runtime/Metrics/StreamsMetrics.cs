@@ -41,6 +41,9 @@ public sealed class StreamsMetrics
     /// <summary>Largest commit latency in ms (key "").</summary>
     public const string CommitLatencyMaxMs = "commit-latency-max-ms";
 
+    /// <summary>Wall-clock Unix ms at which this application processed its first record (0 before); key "".</summary>
+    public const string FirstRecordAtMs = "first-record-at-ms";
+
     /// <summary>Records routed by the deserialization handler, by source topic.</summary>
     public const string DeserializationRouted = "deserialization-routed";
 
