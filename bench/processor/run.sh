@@ -20,11 +20,12 @@ done
 # CreateTopics does not work on the mock, so the processor's internal topics are created here with the input's
 # partition count too (auto-creation would give them 4).
 APP=bench-processor
+PARTITIONS=${BENCH_PARTITIONS:-32}
 {
-  printf 'bench.trips 32\nbench.messages 32\n'
+  printf 'bench.trips %s\nbench.messages %s\n' "$PARTITIONS" "$PARTITIONS"
   for internal in trips-by-city-repartition trip-dedup-changelog message-dedup-changelog city-hourly-windows-changelog \
     strike-ledger-changelog checkpoints; do
-    printf '%s-%s 32\n' "$APP" "$internal"
+    printf '%s-%s %s\n' "$APP" "$internal" "$PARTITIONS"
   done
 } > "$WORK/topics.txt"
 rm -f "$WORK/bootstrap"
@@ -47,7 +48,7 @@ echo "$baseline"
 
 start=$(date +%s.%N)
 /usr/bin/time -f 'peak_rss_kb=%M user_s=%U sys_s=%S' -o "$WORK/processor.time" \
-  dotnet "$WORK/Streaming.Processor/processor.dll" run --until-end --guarantee exactly_once --topic-prefix bench. \
+  dotnet "$WORK/Streaming.Processor/processor.dll" run --until-end --guarantee "${BENCH_GUARANTEE:-exactly_once}" --topic-prefix bench. \
   --app-id "$APP" --threads "${BENCH_THREADS:-1}" > "$WORK/processor.out" 2> "$WORK/processor.log"
 end=$(date +%s.%N)
 processor_rss_mb=$(( $(sed -n 's/peak_rss_kb=\([0-9]*\).*/\1/p' "$WORK/processor.time") / 1024 ))

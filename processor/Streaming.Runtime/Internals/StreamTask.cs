@@ -51,6 +51,7 @@ internal sealed class StreamTask
             PartitionClock clock = source.IsRepartition ? new RepartitionPartitionClock() : new SourcePartitionClock(config.AllowedLatenessMs);
             var queue = new RecordQueue(topic, partition, source, clock, OnDeserializationFailure);
             queues.Add(queue);
+            IsDownstream |= source.IsRepartition;
             _queues.Add((topic, partition), queue);
             _recordsIn[queue] = metrics.Get(StreamsMetrics.RecordsIn, topic);
             _committedOffsets[queue] = -1;
@@ -67,6 +68,9 @@ internal sealed class StreamTask
     public ProcessorStateManager StateManager { get; }
 
     public IReadOnlyList<RecordQueue> Queues => _group.Queues;
+
+    /// <summary>The task reads a repartition topic, so other tasks feed it.</summary>
+    public bool IsDownstream { get; private set; }
 
     /// <summary>Largest event time processed by the task.</summary>
     public long StreamTime { get; private set; } = long.MinValue;

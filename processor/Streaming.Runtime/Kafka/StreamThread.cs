@@ -21,6 +21,7 @@ internal sealed class StreamThread
     private readonly string _prefix;
     private readonly Dictionary<(string, int), long> _fetchPositions = new();
     private readonly StreamsCounter _firstRecord;
+    private readonly PartitionFlowControl _flowControl;
     private long _pollTicks;
     private long _processTicks;
     private long _commitTicks;
@@ -37,6 +38,7 @@ internal sealed class StreamThread
         _name = $"{config.ApplicationId}-{config.InstanceId}-StreamThread-{index}";
         _prefix = $"stream-thread [{_name}] ";
         _firstRecord = metrics.Get(StreamsMetrics.FirstRecordAtMs, "");
+        _flowControl = new PartitionFlowControl(config.BufferedRecordsPerPartition);
     }
 
     public void Run(CancellationToken cancellationToken)
@@ -48,6 +50,7 @@ internal sealed class StreamThread
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.MainConsumer(_config, _name + "-consumer"))
             .SetPartitionsAssignedHandler((_, partitions) =>
             {
+                _flowControl.Forget(partitions);
                 var starts = taskManager.HandleAssignment(partitions);
                 foreach (var start in starts)
                 {
@@ -55,7 +58,11 @@ internal sealed class StreamThread
                 }
                 return starts;
             })
-            .SetPartitionsRevokedHandler((_, partitions) => taskManager.HandleRevocation(partitions.Select(p => p.TopicPartition).ToList()))
+            .SetPartitionsRevokedHandler((_, partitions) =>
+            {
+                _flowControl.Forget(partitions.Select(p => p.TopicPartition));
+                taskManager.HandleRevocation(partitions.Select(p => p.TopicPartition).ToList());
+            })
             .SetErrorHandler((_, e) => _log.Log(e.IsFatal ? LogLevel.Error : LogLevel.Debug, "{Prefix}consumer error {Code}: {Reason}", _prefix, e.Code, e.Reason))
             .Build();
         taskManager.Consumer = consumer;
@@ -64,6 +71,7 @@ internal sealed class StreamThread
         var lastCommit = Now();
         var commitIntervalMs = (long)_config.EffectiveCommitInterval.TotalMilliseconds;
         var clean = false;
+        var idle = false;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -72,10 +80,10 @@ internal sealed class StreamThread
                 {
                     var now = Now();
                     var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                    Poll(consumer, taskManager);
+                    Poll(consumer, taskManager, idle);
                     var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                     taskManager.RestorePending(now);
-                    Process(taskManager, now);
+                    idle = Process(taskManager, now) == 0;
                     var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
                     _pollTicks += t1 - t0;
                     _processTicks += t2 - t1;
@@ -97,6 +105,7 @@ internal sealed class StreamThread
                     _log.LogWarning("{Prefix}tasks migrated ({Message}); closing them dirty and rejoining the group", _prefix, ex.Message);
                     taskManager.CloseAllDirty();
                     _fetchPositions.Clear();
+                    _flowControl.Clear();
                     consumer.Unsubscribe();
                     consumer.Subscribe(_layout.AllSourceTopics);
                 }
@@ -130,7 +139,8 @@ internal sealed class StreamThread
         }
     }
 
-    private void Poll(IConsumer<byte[]?, byte[]?> consumer, TaskManager taskManager)
+    /// <param name="idle">The last turn processed nothing: buffered records wait for other partitions.</param>
+    private void Poll(IConsumer<byte[]?, byte[]?> consumer, TaskManager taskManager, bool idle)
     {
         var buffered = 0;
         foreach (var task in taskManager.Tasks)
@@ -139,7 +149,9 @@ internal sealed class StreamThread
         }
         // Bounded buffering: past a few poll batches, process before fetching more.
         var budget = buffered > _config.MaxPollRecords * 4 ? 0 : _config.MaxPollRecords;
-        var timeout = buffered > 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(50);
+        // Wait for data when there is nothing to do; a short wait when buffered records are blocked on an empty
+        // partition, instead of spinning against librdkafka's threads for the CPU.
+        var timeout = buffered == 0 ? TimeSpan.FromMilliseconds(50) : idle ? TimeSpan.FromMilliseconds(2) : TimeSpan.Zero;
         for (var i = 0; i < budget; i++)
         {
             var result = consumer.Consume(i == 0 ? timeout : TimeSpan.Zero);
@@ -166,6 +178,7 @@ internal sealed class StreamThread
             var message = result.Message;
             task.AddRecord(new RawRecord(result.Topic, result.Partition.Value, result.Offset.Value, message.Timestamp.UnixTimestampMs, message.Key, message.Value, message.Headers));
         }
+        _flowControl.Update(consumer, taskManager.Tasks);
         if (_layout.EndOffsets is not null)
         {
             foreach (var task in taskManager.Tasks)
@@ -182,8 +195,10 @@ internal sealed class StreamThread
         }
     }
 
-    private void Process(TaskManager taskManager, long now)
+    /// <summary>Gives every running task a turn; returns the number of records processed.</summary>
+    private int Process(TaskManager taskManager, long now)
     {
+        var total = 0;
         foreach (var task in taskManager.Tasks)
         {
             if (task.State != TaskState.Running)
@@ -192,7 +207,10 @@ internal sealed class StreamThread
             }
             task.UpdateWatermark();
             var processed = 0;
-            while (processed < _config.MaxRecordsPerTaskTurn && task.IsProcessable(now) && task.Process(now))
+            // A downstream task drains what it has: upstream tasks together feed it faster than one turn's budget
+            // (a skewed key sends a third of all trips to one partition), and its lag must not grow without bound.
+            var budget = task.IsDownstream ? int.MaxValue : _config.MaxRecordsPerTaskTurn;
+            while (processed < budget && task.IsProcessable(now) && task.Process(now))
             {
                 processed++;
             }
@@ -200,10 +218,12 @@ internal sealed class StreamThread
             {
                 _firstRecord.Set(now);
             }
+            total += processed;
             task.MaybePunctuateSystemTime(now);
             // Watermark markers go out with each commit (PrepareCommit), not after every turn: each one is a record
             // to every repartition partition, and a commit interval is as fresh as downstream windows need.
         }
+        return total;
     }
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
