@@ -59,10 +59,6 @@ try
         config.ConsumerProperties["session.timeout.ms"] = sessionMs;
         config.ConsumerProperties["heartbeat.interval.ms"] = Math.Max(100, int.Parse(sessionMs) / 5).ToString();
     }
-    if (options.TryGetValue("buffered-per-partition", out var buffered))
-    {
-        config.BufferedRecordsPerPartition = int.Parse(buffered);
-    }
     if (options.TryGetValue("commit-ms", out var commitMs))
     {
         config.CommitInterval = TimeSpan.FromMilliseconds(int.Parse(commitMs));

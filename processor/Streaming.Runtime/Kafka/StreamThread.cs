@@ -21,7 +21,6 @@ internal sealed class StreamThread
     private readonly string _prefix;
     private readonly Dictionary<(string, int), long> _fetchPositions = new();
     private readonly StreamsCounter _firstRecord;
-    private readonly PartitionFlowControl _flowControl;
     private long _pollTicks;
     private long _processTicks;
     private long _commitTicks;
@@ -38,7 +37,6 @@ internal sealed class StreamThread
         _name = $"{config.ApplicationId}-{config.InstanceId}-StreamThread-{index}";
         _prefix = $"stream-thread [{_name}] ";
         _firstRecord = metrics.Get(StreamsMetrics.FirstRecordAtMs, "");
-        _flowControl = new PartitionFlowControl(config.BufferedRecordsPerPartition);
     }
 
     public void Run(CancellationToken cancellationToken)
@@ -50,7 +48,6 @@ internal sealed class StreamThread
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.MainConsumer(_config, _name + "-consumer"))
             .SetPartitionsAssignedHandler((_, partitions) =>
             {
-                _flowControl.Forget(partitions);
                 var starts = taskManager.HandleAssignment(partitions);
                 foreach (var start in starts)
                 {
@@ -58,11 +55,7 @@ internal sealed class StreamThread
                 }
                 return starts;
             })
-            .SetPartitionsRevokedHandler((_, partitions) =>
-            {
-                _flowControl.Forget(partitions.Select(p => p.TopicPartition));
-                taskManager.HandleRevocation(partitions.Select(p => p.TopicPartition).ToList());
-            })
+            .SetPartitionsRevokedHandler((_, partitions) => taskManager.HandleRevocation(partitions.Select(p => p.TopicPartition).ToList()))
             .SetErrorHandler((_, e) => _log.Log(e.IsFatal ? LogLevel.Error : LogLevel.Debug, "{Prefix}consumer error {Code}: {Reason}", _prefix, e.Code, e.Reason))
             .Build();
         taskManager.Consumer = consumer;
@@ -105,7 +98,6 @@ internal sealed class StreamThread
                     _log.LogWarning("{Prefix}tasks migrated ({Message}); closing them dirty and rejoining the group", _prefix, ex.Message);
                     taskManager.CloseAllDirty();
                     _fetchPositions.Clear();
-                    _flowControl.Clear();
                     consumer.Unsubscribe();
                     consumer.Subscribe(_layout.AllSourceTopics);
                 }
@@ -178,7 +170,6 @@ internal sealed class StreamThread
             var message = result.Message;
             task.AddRecord(new RawRecord(result.Topic, result.Partition.Value, result.Offset.Value, message.Timestamp.UnixTimestampMs, message.Key, message.Value, message.Headers));
         }
-        _flowControl.Update(consumer, taskManager.Tasks);
         if (_layout.EndOffsets is not null)
         {
             foreach (var task in taskManager.Tasks)

@@ -63,9 +63,6 @@ public sealed class StreamsConfig
     /// <summary>Records taken from the consumer per loop turn. Default 2000.</summary>
     public int MaxPollRecords { get; set; } = 2000;
 
-    /// <summary>Records buffered per input partition before its fetching pauses. Default 1000.</summary>
-    public int BufferedRecordsPerPartition { get; set; } = 1000;
-
     /// <summary>Producer linger.ms. Default 5.</summary>
     public int LingerMs { get; set; } = 5;
 
