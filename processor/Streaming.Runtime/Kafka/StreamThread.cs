@@ -41,11 +41,11 @@ internal sealed class StreamThread
 
     public void Run(CancellationToken cancellationToken)
     {
-        using var restoreConsumer = new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.RestoreConsumer(_config, _name + "-restore")).Build();
+        using var restoreConsumer = ClientBuilders.Consumer<byte[]?, byte[]?>(_config, ClientConfigs.RestoreConsumer(_config, _name + "-restore")).Build();
         var taskManager = new TaskManager(_config, _layout, _metadata, _checkpoints, restoreConsumer,
             () => new StreamsProducer(_config, _name + "-producer-" + _name[(_name.LastIndexOf('-') + 1)..], _loggers.CreateLogger("Streaming.Runtime.StreamsProducer")),
             _metrics, _loggers, _name);
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.MainConsumer(_config, _name + "-consumer"))
+        using var consumer = ClientBuilders.Consumer<byte[]?, byte[]?>(_config, ClientConfigs.MainConsumer(_config, _name + "-consumer"))
             .SetPartitionsAssignedHandler((_, partitions) =>
             {
                 var starts = taskManager.HandleAssignment(partitions);

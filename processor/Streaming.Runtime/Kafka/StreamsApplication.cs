@@ -129,7 +129,7 @@ public sealed class StreamsApplication
         if (_config.BoundedMode)
         {
             endOffsets = new Dictionary<(string, int), long>();
-            using var probe = new ConsumerBuilder<byte[], byte[]>(ClientConfigs.RestoreConsumer(_config, appId + "-end-offsets")).Build();
+            using var probe = ClientBuilders.Consumer<byte[], byte[]>(_config, ClientConfigs.RestoreConsumer(_config, appId + "-end-offsets")).Build();
             foreach (var topic in _topology.ExternalSourceTopics)
             {
                 for (var p = 0; p < partitionCounts[topic]; p++)

@@ -1,3 +1,5 @@
+using Confluent.Kafka;
+
 namespace Streaming.Runtime;
 
 /// <summary>Settings of a <see cref="StreamsApplication"/>.</summary>
@@ -75,6 +77,12 @@ public sealed class StreamsConfig
     /// committed checkpoints list. Leave false on real Kafka, where read_committed does this.
     /// </summary>
     public bool BrokerLacksTransactionalIsolation { get; set; }
+
+    /// <summary>
+    /// SASL/OAUTHBEARER token refresh for every client the runtime builds (e.g. an Amazon MSK IAM signer); null uses
+    /// librdkafka's own token handling.
+    /// </summary>
+    public Action<IClient, string>? OAuthBearerTokenRefreshHandler { get; set; }
 
     internal TimeSpan EffectiveCommitInterval => CommitInterval ?? (ProcessingGuarantee == ProcessingGuarantee.ExactlyOnce ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1));
 

@@ -21,7 +21,7 @@ internal sealed class StreamsProducer : IDisposable
         _logPrefix = $"stream-thread [{clientId}] ";
         Transactional = config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnce;
         TransactionalId = Transactional ? $"{config.ApplicationId}-{config.InstanceId}-{clientId[(clientId.LastIndexOf('-') + 1)..]}" : null;
-        _producer = new ProducerBuilder<byte[]?, byte[]?>(ClientConfigs.Producer(config, clientId, TransactionalId))
+        _producer = ClientBuilders.Producer<byte[]?, byte[]?>(config, ClientConfigs.Producer(config, clientId, TransactionalId))
             .SetLogHandler((_, m) => _log.LogDebug("{Prefix}librdkafka {Facility}: {Message}", _logPrefix, m.Facility, m.Message))
             .SetErrorHandler((_, e) => _log.Log(e.IsFatal ? LogLevel.Error : LogLevel.Debug, "{Prefix}producer error {Code}: {Reason}", _logPrefix, e.Code, e.Reason))
             .Build();

@@ -21,8 +21,8 @@ internal sealed class TopicMetadataCache : IDisposable
     {
         _config = config;
         _log = logger;
-        _admin = new AdminClientBuilder(ClientConfigs.Admin(config, config.ApplicationId + "-admin", allowAutoCreate: false)).Build();
-        _autoCreateAdmin = new AdminClientBuilder(ClientConfigs.Admin(config, config.ApplicationId + "-admin-internal", allowAutoCreate: true)).Build();
+        _admin = ClientBuilders.Admin(config, ClientConfigs.Admin(config, config.ApplicationId + "-admin", allowAutoCreate: false));
+        _autoCreateAdmin = ClientBuilders.Admin(config, ClientConfigs.Admin(config, config.ApplicationId + "-admin-internal", allowAutoCreate: true));
     }
 
     /// <summary>Partition count of an existing topic (outputs are auto-created by the broker on first produce).</summary>
