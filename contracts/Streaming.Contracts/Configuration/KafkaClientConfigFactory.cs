@@ -1,4 +1,6 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Streaming.Contracts.Configuration.MskIam;
 
 namespace Streaming.Contracts.Configuration;
 
@@ -41,6 +43,17 @@ public static class KafkaClientConfigFactory
         return config;
     }
 
+    /// <summary>
+    /// The OAUTHBEARER token refresh every client built from <paramref name="settings"/> needs: the MSK IAM signer for
+    /// AWS_MSK_IAM, otherwise null (librdkafka's own handling). Resolves the region now, so a missing one fails at start.
+    /// </summary>
+    /// <exception cref="ConfigurationException">AWS_MSK_IAM without a region (Kafka:MskIamRegion or AWS_REGION).</exception>
+    public static Action<IClient, string>? OAuthBearerRefreshHandler(KafkaSettings settings, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.UsesMskIam ? MskIamOAuthBearer.Handler(settings.MskIamRegion, logger) : null;
+    }
+
     private static void Apply(ClientConfig config, KafkaSettings settings, string? clientId)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -54,9 +67,15 @@ public static class KafkaClientConfigFactory
         {
             config.SecurityProtocol = ParseEnum<SecurityProtocol>(settings.SecurityProtocol, "Kafka:SecurityProtocol", "plaintext, ssl, sasl_plaintext, sasl_ssl");
         }
-        if (!string.IsNullOrWhiteSpace(settings.SaslMechanism))
+        if (settings.UsesMskIam)
         {
-            config.SaslMechanism = ParseEnum<SaslMechanism>(settings.SaslMechanism, "Kafka:SaslMechanism", "PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, GSSAPI, OAUTHBEARER");
+            // MSK IAM is OAUTHBEARER over TLS; the token comes from OAuthBearerRefreshHandler.
+            config.SaslMechanism = SaslMechanism.OAuthBearer;
+            config.SecurityProtocol ??= SecurityProtocol.SaslSsl;
+        }
+        else if (!string.IsNullOrWhiteSpace(settings.SaslMechanism))
+        {
+            config.SaslMechanism = ParseEnum<SaslMechanism>(settings.SaslMechanism, "Kafka:SaslMechanism", "PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, GSSAPI, OAUTHBEARER, AWS_MSK_IAM");
         }
         if (!string.IsNullOrEmpty(settings.SaslUsername))
         {

@@ -11,8 +11,21 @@ public sealed class KafkaSettings
     /// <summary>librdkafka <c>security.protocol</c>: plaintext, ssl, sasl_plaintext, sasl_ssl. Default plaintext.</summary>
     public string? SecurityProtocol { get; set; }
 
-    /// <summary>librdkafka <c>sasl.mechanism</c>: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, GSSAPI, OAUTHBEARER.</summary>
+    /// <summary>
+    /// librdkafka <c>sasl.mechanism</c>: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, GSSAPI, OAUTHBEARER; or AWS_MSK_IAM for
+    /// Amazon MSK IAM (OAUTHBEARER with a SigV4-signed token from the AWS default credential chain).
+    /// </summary>
     public string? SaslMechanism { get; set; }
+
+    /// <summary>Region of the MSK cluster for AWS_MSK_IAM (<c>Kafka:MskIamRegion</c>); AWS_REGION when unset.</summary>
+    public string? MskIamRegion { get; set; }
+
+    /// <summary>Whether <see cref="SaslMechanism"/> asks for Amazon MSK IAM authentication.</summary>
+    public bool UsesMskIam =>
+        SaslMechanism is { } mechanism && mechanism.Replace('-', '_').Equals(MskIamMechanism, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The <see cref="SaslMechanism"/> value for Amazon MSK IAM.</summary>
+    public const string MskIamMechanism = "AWS_MSK_IAM";
 
     /// <summary>SASL user name.</summary>
     public string? SaslUsername { get; set; }

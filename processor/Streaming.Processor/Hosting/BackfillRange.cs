@@ -20,9 +20,10 @@ public static class BackfillRange
         var config = KafkaClientConfigFactory.CreateConsumerConfig(kafka, "streaming-backfill-locator-" + Guid.NewGuid().ToString("N"));
         config.EnablePartitionEof = true;
         var timeout = TimeSpan.FromSeconds(30);
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
+        var tokenRefresh = KafkaClientConfigFactory.OAuthBearerRefreshHandler(kafka);
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).WithTokenRefresh(tokenRefresh).Build();
         var locator = new TimestampOffsetLocator(consumer, timeout);
-        using var admin = new AdminClientBuilder(KafkaClientConfigFactory.CreateAdminClientConfig(kafka)).Build();
+        using var admin = new AdminClientBuilder(KafkaClientConfigFactory.CreateAdminClientConfig(kafka)).WithTokenRefresh(tokenRefresh).Build();
 
         var start = new Dictionary<(string, int), long>();
         var end = new Dictionary<(string, int), long>();

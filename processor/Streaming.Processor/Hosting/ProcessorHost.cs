@@ -39,6 +39,7 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
             CommitInterval = settings.CommitInterval,
             InitialOffsets = settings.StartOffsets,
             EndOffsets = settings.EndOffsets,
+            OAuthBearerTokenRefreshHandler = KafkaClientConfigFactory.OAuthBearerRefreshHandler(settings.Kafka, loggerFactory.CreateLogger("Streaming.Kafka.MskIam")),
         };
         // Security and any other client settings (MSK: TLS, SASL) pass through unchanged.
         foreach (var (key, value) in KafkaClientConfigFactory.CreateConsumerConfig(settings.Kafka, settings.ApplicationId))

@@ -69,7 +69,8 @@ internal sealed class KafkaRecordSink : IRecordSink
         {
             var builder = new ProducerBuilder<byte[], byte[]>(config)
                 .SetLogHandler((_, log) => sink?.OnClientLog(log))
-                .SetErrorHandler((_, error) => sink?.OnClientError(error));
+                .SetErrorHandler((_, error) => sink?.OnClientError(error))
+                .WithTokenRefresh(KafkaClientConfigFactory.OAuthBearerRefreshHandler(options.Kafka));
             try
             {
                 producer = builder.Build();

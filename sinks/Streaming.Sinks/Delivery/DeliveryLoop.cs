@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using Streaming.Contracts.Configuration;
 
 namespace Streaming.Sinks.Delivery;
 
@@ -35,6 +36,7 @@ public sealed class DeliveryLoop
     private readonly RejectedPublisher _rejected;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly Action<IClient, string>? _tokenRefresh;
     private readonly HashSet<TopicPartition> _assigned = [];
     private EndOffsetTracker? _ends;
     private State _state = State.Created;
@@ -49,6 +51,7 @@ public sealed class DeliveryLoop
     /// <param name="rejected">Publisher for undecodable records.</param>
     /// <param name="logger">Logger; lifecycle at Information, flushes at Debug.</param>
     /// <param name="time">Clock for flush timing; the system clock by default.</param>
+    /// <param name="tokenRefresh">OAUTHBEARER token refresh (MSK IAM) for the consumer and admin client.</param>
     public DeliveryLoop(
         DeliveryOptions options,
         ConsumerConfig consumerConfig,
@@ -57,7 +60,8 @@ public sealed class DeliveryLoop
         RecordDecoder decoder,
         RejectedPublisher rejected,
         ILogger logger,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        Action<IClient, string>? tokenRefresh = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -69,6 +73,7 @@ public sealed class DeliveryLoop
         _rejected = rejected ?? throw new ArgumentNullException(nameof(rejected));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _time = time ?? TimeProvider.System;
+        _tokenRefresh = tokenRefresh;
     }
 
     /// <summary>Counters of this run.</summary>
@@ -106,12 +111,13 @@ public sealed class DeliveryLoop
             .SetPartitionsRevokedHandler(OnRevoked)
             .SetPartitionsLostHandler(OnLost)
             .SetErrorHandler((_, error) => _logger.Log(error.IsFatal ? LogLevel.Error : LogLevel.Warning, "kafka: {Reason}", error.Reason))
+            .WithTokenRefresh(_tokenRefresh)
             .Build();
         try
         {
             if (_options.UntilEnd)
             {
-                using var admin = new AdminClientBuilder(_adminConfig).Build();
+                using var admin = new AdminClientBuilder(_adminConfig).WithTokenRefresh(_tokenRefresh).Build();
                 _ends = EndOffsetTracker.Capture(consumer, admin, _options.Topics, _options.QueryTimeout);
                 _logger.LogInformation("sink {Sink}: bounded run to end offsets {Ends}", _options.SinkName,
                     string.Join(", ", _ends.EndOffsets.OrderBy(kv => kv.Key.Topic, StringComparer.Ordinal).ThenBy(kv => kv.Key.Partition.Value)

@@ -22,8 +22,9 @@ internal static class DeliveryRun
         CancellationToken cancellationToken)
     {
         var serdes = new AvroSerdes(registry);
+        var tokenRefresh = KafkaClientConfigFactory.OAuthBearerRefreshHandler(kafka, logger);
         using var rejected = new RejectedPublisher(
-            KafkaClientConfigFactory.CreateProducerConfig(kafka, clientId), logger, Topics.SinkRejected, serdes.Rejected);
+            KafkaClientConfigFactory.CreateProducerConfig(kafka, clientId), logger, Topics.SinkRejected, serdes.Rejected, tokenRefresh);
         var loop = new DeliveryLoop(
             options,
             KafkaClientConfigFactory.CreateConsumerConfig(kafka, options.GroupId, clientId),
@@ -31,7 +32,8 @@ internal static class DeliveryRun
             sink,
             new RecordDecoder(serdes),
             rejected,
-            logger);
+            logger,
+            tokenRefresh: tokenRefresh);
         await loop.RunAsync(cancellationToken).ConfigureAwait(false);
         return loop.Summary;
     }

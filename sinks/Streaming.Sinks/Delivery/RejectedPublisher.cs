@@ -30,7 +30,8 @@ public sealed class RejectedPublisher : IDisposable
     /// <param name="logger">Receives one warning per rejected record.</param>
     /// <param name="topic">Destination topic, <c>sink.rejected</c> by default.</param>
     /// <param name="serde">The Rejected serde of the configured registry; the default in-process registry when null.</param>
-    public RejectedPublisher(ProducerConfig config, ILogger logger, string topic = Topics.SinkRejected, AvroSerde<Rejected>? serde = null)
+    /// <param name="tokenRefresh">OAUTHBEARER token refresh (MSK IAM), from <c>KafkaClientConfigFactory.OAuthBearerRefreshHandler</c>.</param>
+    public RejectedPublisher(ProducerConfig config, ILogger logger, string topic = Topics.SinkRejected, AvroSerde<Rejected>? serde = null, Action<IClient, string>? tokenRefresh = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(logger);
@@ -38,7 +39,7 @@ public sealed class RejectedPublisher : IDisposable
         _logger = logger;
         _serde = serde ?? new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings())).Rejected;
         config.EnableIdempotence ??= true;
-        _producer = new ProducerBuilder<byte[]?, byte[]>(config).Build();
+        _producer = new ProducerBuilder<byte[]?, byte[]>(config).WithTokenRefresh(tokenRefresh).Build();
     }
 
     /// <summary>The topic rejected records go to.</summary>
