@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Text;
 using Confluent.Kafka;
 
 namespace Streaming.Runtime;
@@ -9,12 +7,12 @@ namespace Streaming.Runtime;
 /// Sends through librdkafka's <c>rd_kafka_produceva</c> on the same client handle, with one cached topic handle per
 /// topic. Confluent.Kafka 1.9 marshals the topic name and allocates per record; with three to five sends per input
 /// record that was the largest single cost of the stream thread. Only for sends that need no delivery report and
-/// carry no headers; everything else keeps using Confluent.Kafka. <see cref="TryCreate"/> returns null when the
-/// native handle is out of reach or a second copy of librdkafka is mapped (the handle would not belong to it).
+/// carry no headers; everything else keeps using Confluent.Kafka. <see cref="TryCreate"/> returns null when
+/// <see cref="LibrdkafkaHandle"/> cannot reach the client's handle.
 /// </summary>
 internal sealed unsafe partial class NativeProduce : IDisposable
 {
-    private const string Lib = "librdkafka.so.1";
+    private const string Lib = LibrdkafkaHandle.Lib;
     private const int MsgFlagCopy = 0x2;
     private const int VtypeRkt = 2;
     private const int VtypePartition = 3;
@@ -32,32 +30,8 @@ internal sealed unsafe partial class NativeProduce : IDisposable
 
     private NativeProduce(IntPtr rk) => _rk = rk;
 
-    public static NativeProduce? TryCreate(IClient client)
-    {
-        try
-        {
-            if (!OneLibrdkafkaMapped())
-            {
-                return null;
-            }
-            var handle = client.Handle;
-            var member = (object?)handle.GetType().GetProperty("LibrdkafkaHandle", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)
-                ?? handle.GetType().GetField("LibrdkafkaHandle", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public);
-            var safe = member switch
-            {
-                PropertyInfo p => p.GetValue(handle) as SafeHandle,
-                FieldInfo f => f.GetValue(handle) as SafeHandle,
-                _ => null,
-            };
-            var rk = safe?.DangerousGetHandle() ?? IntPtr.Zero;
-            // The handle must name this client: rd_kafka_name is the client id plus "#producer-N".
-            return rk != IntPtr.Zero && Marshal.PtrToStringUTF8(RdKafkaName(rk)) == client.Name ? new NativeProduce(rk) : null;
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or MemberAccessException or IOException)
-        {
-            return null;
-        }
-    }
+    public static NativeProduce? TryCreate(IClient client) =>
+        LibrdkafkaHandle.TryGet(client, out var rk) ? new NativeProduce(rk) : null;
 
     /// <summary>Enqueues one record (copied by librdkafka). Throws <see cref="KafkaException"/> on a local error.</summary>
     public void Produce(string topic, int partition, byte[]? key, byte[]? value, long timestamp)
@@ -116,24 +90,6 @@ internal sealed unsafe partial class NativeProduce : IDisposable
         return rkt;
     }
 
-    private static bool OneLibrdkafkaMapped()
-    {
-        const string maps = "/proc/self/maps";
-        if (!File.Exists(maps))
-        {
-            return false;
-        }
-        // Load ours first, so both copies would show if Confluent.Kafka had loaded a different one.
-        NativeLibrary.Load(Lib);
-        var paths = File.ReadLines(maps, Encoding.UTF8)
-            .Select(line => line.IndexOf('/') is var slash and >= 0 ? line[slash..] : "")
-            .Where(path => Path.GetFileName(path).StartsWith("librdkafka", StringComparison.Ordinal))
-            .Select(path => Path.GetFullPath(path))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return paths.Count == 1;
-    }
-
     /// <summary>rd_kafka_vu_t: a type tag, then a 64-byte union.</summary>
     [StructLayout(LayoutKind.Explicit, Size = 72)]
     private struct Vu
@@ -153,9 +109,6 @@ internal sealed unsafe partial class NativeProduce : IDisposable
 
     [LibraryImport(Lib, EntryPoint = "rd_kafka_topic_destroy")]
     private static partial void RdKafkaTopicDestroy(IntPtr rkt);
-
-    [LibraryImport(Lib, EntryPoint = "rd_kafka_name")]
-    private static partial IntPtr RdKafkaName(IntPtr rk);
 
     [LibraryImport(Lib, EntryPoint = "rd_kafka_error_code")]
     private static partial int RdKafkaErrorCode(IntPtr error);

@@ -47,7 +47,7 @@ internal sealed class StreamsProducer : IDisposable
         {
             try
             {
-                if (_native is not null && onDelivery is null && message.Headers is null)
+                if (_native is not null && onDelivery is null && (message.Headers is null || message.Headers.Count == 0))
                 {
                     _native.Produce(topic, target.Partition.Value, message.Key, message.Value, message.Timestamp.UnixTimestampMs);
                 }

@@ -1,0 +1,70 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+using Confluent.Kafka;
+
+namespace Streaming.Runtime;
+
+/// <summary>
+/// The native <c>rd_kafka_t</c> behind a Confluent.Kafka client, for the hot paths that call librdkafka directly
+/// (<see cref="NativeProduce"/>, <see cref="NativeConsume"/>). Only handed out when exactly one librdkafka is mapped
+/// into the process: a handle must never be passed to a second copy of the library.
+/// </summary>
+internal static partial class LibrdkafkaHandle
+{
+    public const string Lib = "librdkafka.so.1";
+
+    public static bool TryGet(IClient client, out IntPtr rk)
+    {
+        rk = IntPtr.Zero;
+        try
+        {
+            if (!OneLibrdkafkaMapped())
+            {
+                return false;
+            }
+            var handle = client.Handle;
+            var member = (object?)handle.GetType().GetProperty("LibrdkafkaHandle", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)
+                ?? handle.GetType().GetField("LibrdkafkaHandle", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public);
+            var safe = member switch
+            {
+                PropertyInfo p => p.GetValue(handle) as SafeHandle,
+                FieldInfo f => f.GetValue(handle) as SafeHandle,
+                _ => null,
+            };
+            var pointer = safe?.DangerousGetHandle() ?? IntPtr.Zero;
+            // The handle must name this client: rd_kafka_name is the client id plus "#producer-N" or "#consumer-N".
+            if (pointer == IntPtr.Zero || Marshal.PtrToStringUTF8(RdKafkaName(pointer)) != client.Name)
+            {
+                return false;
+            }
+            rk = pointer;
+            return true;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or MemberAccessException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private static bool OneLibrdkafkaMapped()
+    {
+        const string maps = "/proc/self/maps";
+        if (!File.Exists(maps))
+        {
+            return false;
+        }
+        // Load ours first, so both copies would show if Confluent.Kafka had loaded a different one.
+        NativeLibrary.Load(Lib);
+        var paths = File.ReadLines(maps, Encoding.UTF8)
+            .Select(line => line.IndexOf('/') is var slash and >= 0 ? line[slash..] : "")
+            .Where(path => Path.GetFileName(path).StartsWith("librdkafka", StringComparison.Ordinal))
+            .Select(Path.GetFullPath)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return paths.Count == 1;
+    }
+
+    [LibraryImport(Lib, EntryPoint = "rd_kafka_name")]
+    private static partial IntPtr RdKafkaName(IntPtr rk);
+}
