@@ -45,6 +45,9 @@ internal static class ClientConfigs
         BatchNumMessages = 10_000,
         // Delivery reports only need topic, partition, offset and error; copying key and value back costs throughput.
         DeliveryReportFields = "none",
+        // Without delivery tracking no send has a handler; switching reports off spares librdkafka an event and
+        // Confluent.Kafka's poll thread a marshalled struct per record.
+        EnableDeliveryReports = config.TracksDeliveries,
     };
 
     public static AdminClientConfig Admin(StreamsConfig config, string clientId, bool allowAutoCreate)
