@@ -54,8 +54,11 @@ internal sealed unsafe partial class NativeProduce : IDisposable
         {
             var code = (ErrorCode)RdKafkaErrorCode(error);
             var reason = Marshal.PtrToStringUTF8(RdKafkaErrorString(error)) ?? code.ToString();
+            var requiresAbort = RdKafkaErrorTxnRequiresAbort(error) != 0;
             RdKafkaErrorDestroy(error);
-            throw new KafkaException(new Error(code, reason));
+            // An abortable transaction error (a send of this transaction failed) must abort and retry, not end the
+            // thread: StreamsProducer classifies this exception as a task migration.
+            throw requiresAbort ? new KafkaTxnRequiresAbortException(new Error(code, reason)) : new KafkaException(new Error(code, reason));
         }
     }
 
@@ -115,6 +118,9 @@ internal sealed unsafe partial class NativeProduce : IDisposable
 
     [LibraryImport(Lib, EntryPoint = "rd_kafka_error_string")]
     private static partial IntPtr RdKafkaErrorString(IntPtr error);
+
+    [LibraryImport(Lib, EntryPoint = "rd_kafka_error_txn_requires_abort")]
+    private static partial int RdKafkaErrorTxnRequiresAbort(IntPtr error);
 
     [LibraryImport(Lib, EntryPoint = "rd_kafka_error_destroy")]
     private static partial void RdKafkaErrorDestroy(IntPtr error);

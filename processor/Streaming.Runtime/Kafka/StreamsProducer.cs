@@ -152,7 +152,9 @@ internal sealed class StreamsProducer : IDisposable
 
     private StreamsException Classify(string what, KafkaException ex)
     {
-        if (IsMigration(ex.Error) || ex is KafkaTxnRequiresAbortException)
+        // Local_State on a transactional send: an earlier send failed and the transaction can only be aborted.
+        var abortable = ex is KafkaTxnRequiresAbortException || (Transactional && ex.Error.Code == ErrorCode.Local_State && !ex.Error.IsFatal);
+        if (IsMigration(ex.Error) || abortable)
         {
             return new TaskMigratedException($"producer {TransactionalId} failed {what} ({ex.Error.Code}: {ex.Error.Reason}); its tasks may have migrated.", ex);
         }
