@@ -14,12 +14,15 @@ internal static partial class LibrdkafkaHandle
 {
     public const string Lib = "librdkafka.so.1";
 
+    // Which libraries are mapped does not change once Confluent.Kafka has loaded its own: scan once per process.
+    private static readonly Lazy<bool> SingleCopyMapped = new(OneLibrdkafkaMapped);
+
     public static bool TryGet(IClient client, out IntPtr rk)
     {
         rk = IntPtr.Zero;
         try
         {
-            if (!OneLibrdkafkaMapped())
+            if (!SingleCopyMapped.Value)
             {
                 return false;
             }

@@ -144,10 +144,10 @@ internal sealed class StreamThread
         var budget = buffered > _config.MaxPollRecords * 4 ? 0 : _config.MaxPollRecords;
         // Wait for data when there is nothing to do; a short wait when buffered records are blocked on an empty
         // partition, instead of spinning against librdkafka's threads for the CPU.
-        var timeout = buffered == 0 ? TimeSpan.FromMilliseconds(50) : idle ? TimeSpan.FromMilliseconds(2) : TimeSpan.Zero;
+        var firstWaitMs = buffered == 0 ? 50 : idle ? 2 : 0;
         for (var i = 0; i < budget; i++)
         {
-            var waitMs = i == 0 ? (int)timeout.TotalMilliseconds : 0;
+            var waitMs = i == 0 ? firstWaitMs : 0;
             PolledRecord? polled = native is not null
                 ? native.Poll(waitMs)
                 : consumer.Consume(waitMs) is { } result ? PolledRecord.From(result) : null;

@@ -42,14 +42,15 @@ internal sealed class StreamsProducer : IDisposable
     public void Send(string topic, int partition, Message<byte[]?, byte[]?> message, Action<DeliveryReport<byte[]?, byte[]?>>? onDelivery)
     {
         MaybeBeginTransaction();
-        var target = partition >= 0 ? new TopicPartition(topic, partition) : new TopicPartition(topic, Partition.Any);
+        var native = _native is not null && onDelivery is null && (message.Headers is null || message.Headers.Count == 0);
+        var target = native ? null : new TopicPartition(topic, partition >= 0 ? partition : Partition.Any);
         while (true)
         {
             try
             {
-                if (_native is not null && onDelivery is null && (message.Headers is null || message.Headers.Count == 0))
+                if (target is null)
                 {
-                    _native.Produce(topic, target.Partition.Value, message.Key, message.Value, message.Timestamp.UnixTimestampMs);
+                    _native!.Produce(topic, partition >= 0 ? partition : Partition.Any.Value, message.Key, message.Value, message.Timestamp.UnixTimestampMs);
                 }
                 else
                 {
