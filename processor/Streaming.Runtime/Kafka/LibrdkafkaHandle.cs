@@ -10,13 +10,18 @@ namespace Streaming.Runtime;
 /// (<see cref="NativeProduce"/>, <see cref="NativeConsume"/>). Only handed out when exactly one librdkafka is mapped
 /// into the process: a handle must never be passed to a second copy of the library.
 /// </summary>
-internal static partial class LibrdkafkaHandle
+public static partial class LibrdkafkaHandle
 {
+    /// <summary>The librdkafka shared library every P/Invoke here binds to.</summary>
     public const string Lib = "librdkafka.so.1";
 
     // Which libraries are mapped does not change once Confluent.Kafka has loaded its own: scan once per process.
     private static readonly Lazy<bool> SingleCopyMapped = new(OneLibrdkafkaMapped);
 
+    /// <summary>
+    /// The <c>rd_kafka_t</c> of <paramref name="client"/>; false when it cannot be used safely (more than one
+    /// librdkafka mapped, no handle found by reflection, or the handle's name is not the client's).
+    /// </summary>
     public static bool TryGet(IClient client, out IntPtr rk)
     {
         rk = IntPtr.Zero;

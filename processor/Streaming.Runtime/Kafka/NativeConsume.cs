@@ -9,7 +9,7 @@ namespace Streaming.Runtime;
 /// record costs its key and value copies. Rebalance callbacks still reach the Confluent.Kafka handlers: librdkafka
 /// calls them from inside the poll, whoever polls.
 /// </summary>
-internal sealed unsafe partial class NativeConsume
+public sealed unsafe partial class NativeConsume
 {
     private const string Lib = LibrdkafkaHandle.Lib;
     private const int ErrPartitionEof = -191;
@@ -20,6 +20,10 @@ internal sealed unsafe partial class NativeConsume
 
     private NativeConsume(IntPtr rk) => _rk = rk;
 
+    /// <summary>
+    /// The native poller over <paramref name="consumer"/>'s own handle, or null when the handle cannot be used safely
+    /// (no single librdkafka mapped, or the handle does not name this client); callers then use <c>Consume</c>.
+    /// </summary>
     public static NativeConsume? TryCreate(IClient consumer) =>
         LibrdkafkaHandle.TryGet(consumer, out var rk) ? new NativeConsume(rk) : null;
 

@@ -5,6 +5,7 @@ using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
+using Streaming.Runtime;
 
 namespace Streaming.Sinks.Delivery;
 
@@ -20,6 +21,8 @@ public sealed class RecordDecoder
     private delegate object PayloadReader(ReadOnlySpan<byte> framed);
 
     private readonly Dictionary<string, PayloadReader> _readers;
+    // Per consumed topic name (suffixed backfill topics included): its reader, so the base-topic lookup runs once.
+    private readonly Dictionary<string, TopicReader?> _byTopic = new(StringComparer.Ordinal);
 
     /// <summary>A decoder over the default in-process registry (<c>mock://streaming</c>), whose schema ids every process shares.</summary>
     public RecordDecoder()
@@ -55,6 +58,7 @@ public sealed class RecordDecoder
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(schema);
+        _byTopic.Clear();
         _readers[topic] = framed =>
         {
             ConfluentWireFormat.ReadHeader(framed, out var payload);
@@ -84,40 +88,96 @@ public sealed class RecordDecoder
     public bool TryDecode(ConsumeResult<byte[]?, byte[]?> result, out SinkRecord? record, out Rejected? rejected)
     {
         ArgumentNullException.ThrowIfNull(result);
-        record = null;
-        rejected = null;
-        var topic = result.Topic;
-        var key = result.Message.Key;
-        var value = result.Message.Value;
-        Rejected Reject(string reason, string detail) =>
-            new(topic, result.Partition.Value, result.Offset.Value, reason, detail, key, value);
+        return TryDecode(PolledRecord.From(result), out record, out rejected);
+    }
 
-        var reader = FindReader(topic);
-        if (reader is null)
+    /// <inheritdoc cref="TryDecode(ConsumeResult{byte[], byte[]}, out SinkRecord?, out Rejected?)"/>
+    public bool TryDecode(in PolledRecord polled, out SinkRecord? record, out Rejected? rejected)
+    {
+        record = null;
+        if (!TryFind(polled, out var reader, out rejected))
         {
-            rejected = Reject(RejectReasons.UnknownSchema, $"topic '{topic}' has no known value schema");
-            return false;
-        }
-        if (value is null)
-        {
-            rejected = Reject(RejectReasons.Undecodable, "value is null (tombstone), but the topic's schema requires a record");
             return false;
         }
         try
         {
-            var decoded = reader(value);
-            record = new SinkRecord(topic, result.Partition.Value, result.Offset.Value, result.Message.Timestamp.UnixTimestampMs, key, value, decoded);
+            var decoded = reader!.Read(polled.Value);
+            record = new SinkRecord(polled.Topic, polled.Partition, polled.Offset, polled.Timestamp, polled.Key, polled.Value!, decoded);
             return true;
         }
         catch (RecordDecodeException ex)
         {
-            rejected = Reject(ex.ReasonCode, ex.Message);
+            rejected = Reject(polled, ex.ReasonCode, ex.Message);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Checks what a sink decoding the payload itself (<see cref="IRawValueSink"/>) relies on: a known topic, a value, the
+    /// Confluent header, and a schema id that is the topic's schema. The first record of each schema id is decoded in
+    /// full by the contract serde, which resolves the id against the registry; later ones only compare the id.
+    /// Failures are reported as by <see cref="TryDecode(in PolledRecord, out SinkRecord?, out Rejected?)"/>.
+    /// </summary>
+    /// <exception cref="SchemaRegistryException">The registry could not be reached: not a data error, so not a rejection.</exception>
+    public bool TryCheckFrame(in PolledRecord polled, out int schemaId, out Rejected? rejected)
+    {
+        schemaId = 0;
+        if (!TryFind(polled, out var reader, out rejected))
+        {
+            return false;
+        }
+        try
+        {
+            schemaId = ConfluentWireFormat.ReadHeader(polled.Value, out _);
+            if (!reader!.VerifiedSchemaIds.Contains(schemaId))
+            {
+                reader.Read(polled.Value);
+                reader.VerifiedSchemaIds.Add(schemaId);
+            }
+            return true;
+        }
+        catch (RecordDecodeException ex)
+        {
+            rejected = Reject(polled, ex.ReasonCode, ex.Message);
+            return false;
+        }
+    }
+
+    /// <summary>The <see cref="Rejected"/> record for a consumed record that cannot be written.</summary>
+    public static Rejected Reject(in PolledRecord polled, string reason, string detail) =>
+        new(polled.Topic, polled.Partition, polled.Offset, reason, detail, polled.Key, polled.Value);
+
+    private bool TryFind(in PolledRecord polled, out TopicReader? reader, out Rejected? rejected)
+    {
+        rejected = null;
+        if (!_byTopic.TryGetValue(polled.Topic, out reader))
+        {
+            reader = FindReader(polled.Topic) is { } found ? new TopicReader(found) : null;
+            _byTopic[polled.Topic] = reader;
+        }
+        if (reader is null)
+        {
+            rejected = Reject(polled, RejectReasons.UnknownSchema, $"topic '{polled.Topic}' has no known value schema");
+            return false;
+        }
+        if (polled.Value is null)
+        {
+            rejected = Reject(polled, RejectReasons.Undecodable, "value is null (tombstone), but the topic's schema requires a record");
+            return false;
+        }
+        return true;
     }
 
     private PayloadReader? FindReader(string topic) =>
         _readers.TryGetValue(topic, out var exact) ? exact
         : Topics.ContractTopicOf(topic) is { } contract && _readers.TryGetValue(contract, out var copy) ? copy
         : null;
+
+    // A topic's reader and the schema ids already seen to decode with it (TryCheckFrame).
+    private sealed class TopicReader(PayloadReader read)
+    {
+        public PayloadReader Read { get; } = read;
+
+        public HashSet<int> VerifiedSchemaIds { get; } = [];
+    }
 }

@@ -1,16 +1,22 @@
 using Confluent.Kafka;
+using Streaming.Contracts;
+using Streaming.Runtime;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.Postgres.Tables;
 
 namespace Streaming.Sinks.Postgres;
 
 /// <summary>
-/// The records of one batch transaction: rows per table (one per key), the next offset per partition, and counters.
-/// Filled by the loop thread, then written by <see cref="PostgresSink"/> while the next batch fills.
+/// The records of one batch transaction: rows per table (one per key, already encoded as COPY tuples), the next
+/// offset per partition, and counters. Filled by the loop thread, then written by <see cref="PostgresSink"/> while the
+/// next batch fills.
 /// </summary>
 internal sealed class PostgresBatch
 {
-    private readonly Dictionary<TopicPartition, (int Records, long Bytes)> _byPartition = [];
+    // The contract topic each entry of Tables is fed from, in the same order.
+    private static readonly string[] s_tableTopics = [Topics.TripsCityHourly, Topics.MessagesFlagged, Topics.SendersStrikeStatus];
+
+    private readonly Dictionary<(string Topic, int Partition), PartitionProgress> _partitions = [];
 
     public PostgresBatch(DateTimeOffset startedAt)
     {
@@ -23,9 +29,6 @@ internal sealed class PostgresBatch
     /// <summary>The result tables, each buffering its rows.</summary>
     public IUpsertTable[] Tables { get; } = [new CityHourlyTable(), new FlaggedMessagesTable(), new StrikeStatusTable()];
 
-    /// <summary>Next offset to read per partition, once this batch is committed.</summary>
-    public Dictionary<TopicPartition, long> NextOffsets { get; } = [];
-
     /// <summary>Records in the batch (before keeping one per key).</summary>
     public int Records { get; private set; }
 
@@ -33,27 +36,29 @@ internal sealed class PostgresBatch
     public long Bytes { get; private set; }
 
     /// <summary>Whether the batch holds nothing to commit.</summary>
-    public bool IsEmpty => NextOffsets.Count == 0;
+    public bool IsEmpty => _partitions.Count == 0;
 
+    /// <summary>The index in <see cref="Tables"/> of the table fed by <paramref name="topic"/> (or its base topic); -1 for none.</summary>
+    public static int TableIndexOf(string topic) =>
+        Topics.ContractTopicOf(topic) is { } contract ? Array.IndexOf(s_tableTopics, contract) : -1;
+
+    /// <exception cref="Streaming.Contracts.Serialization.RecordDecodeException">A value a column cannot hold; nothing was added.</exception>
     public void Append(SinkRecord record)
     {
         var table = Array.Find(Tables, t => t.Accepts(record))
             ?? throw new InvalidOperationException($"record {record.Topic}[{record.Partition}]@{record.Offset} is a {record.Value.GetType().Name}, which has no PostgreSQL table.");
         table.Add(record);
-        Records++;
-        Bytes += record.RawValue.Length;
-        var (records, bytes) = _byPartition.GetValueOrDefault(record.TopicPartition);
-        _byPartition[record.TopicPartition] = (records + 1, bytes + record.RawValue.Length);
-        Track(record.TopicPartition, record.NextOffset);
+        Count(record.Topic, record.Partition, record.NextOffset, record.RawValue.Length);
     }
 
-    public void Track(TopicPartition partition, long nextOffset)
+    /// <exception cref="Streaming.Contracts.Serialization.RecordDecodeException">The payload is undecodable; nothing was added.</exception>
+    public void AppendRaw(in PolledRecord record, int schemaId, int tableIndex)
     {
-        if (!NextOffsets.TryGetValue(partition, out var current) || nextOffset > current)
-        {
-            NextOffsets[partition] = nextOffset;
-        }
+        Tables[tableIndex].AddRaw(record, schemaId);
+        Count(record.Topic, record.Partition, record.Offset + 1, record.Value!.Length);
     }
+
+    public void Track(TopicPartition partition, long nextOffset) => Progress(partition.Topic, partition.Partition.Value).Advance(nextOffset);
 
     public void Discard(IReadOnlyCollection<TopicPartition> partitions)
     {
@@ -62,17 +67,49 @@ internal sealed class PostgresBatch
         {
             table.Discard(dropped);
         }
-        foreach (var tp in partitions)
+        foreach (var key in dropped)
         {
-            NextOffsets.Remove(tp);
-            if (_byPartition.Remove(tp, out var counts))
+            if (_partitions.Remove(key, out var progress))
             {
-                Records -= counts.Records;
-                Bytes -= counts.Bytes;
+                Records -= progress.Records;
+                Bytes -= progress.Bytes;
             }
         }
     }
 
+    /// <summary>Next offset to read per partition, once this batch is committed.</summary>
     public IReadOnlyList<TopicPartitionOffset> Offsets() =>
-        NextOffsets.Select(kv => new TopicPartitionOffset(kv.Key, new Offset(kv.Value))).ToList();
+        _partitions.Select(kv => new TopicPartitionOffset(kv.Key.Topic, new Partition(kv.Key.Partition), new Offset(kv.Value.NextOffset))).ToList();
+
+    private void Count(string topic, int partition, long nextOffset, int bytes)
+    {
+        var progress = Progress(topic, partition);
+        progress.Records++;
+        progress.Bytes += bytes;
+        progress.Advance(nextOffset);
+        Records++;
+        Bytes += bytes;
+    }
+
+    private PartitionProgress Progress(string topic, int partition)
+    {
+        if (!_partitions.TryGetValue((topic, partition), out var progress))
+        {
+            progress = new PartitionProgress();
+            _partitions[(topic, partition)] = progress;
+        }
+        return progress;
+    }
+
+    // Per source partition of the batch: what it added, and where the partition resumes once the batch commits.
+    private sealed class PartitionProgress
+    {
+        public int Records { get; set; }
+
+        public long Bytes { get; set; }
+
+        public long NextOffset { get; private set; } = -1;
+
+        public void Advance(long nextOffset) => NextOffset = Math.Max(NextOffset, nextOffset);
+    }
 }

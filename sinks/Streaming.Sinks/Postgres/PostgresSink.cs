@@ -1,17 +1,22 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Streaming.Runtime;
 using Streaming.Sinks.Delivery;
+using Streaming.Sinks.Postgres.Tables;
 
 namespace Streaming.Sinks.Postgres;
 
 /// <summary>
 /// The exactly-once PostgreSQL sink (DESIGN §6). Each batch is one transaction: binary COPY (into a temp table and
-/// upsert, or straight into the table when none of the batch's keys exist yet) into <c>trip_city_hourly</c>,
-/// <c>flagged_messages</c> and <c>sender_strike_status</c>, then <c>sink_offsets</c>. Because rows and offsets commit
-/// together, resuming from <c>sink_offsets</c> never loses or doubles a row on any broker.
+/// upsert, or straight into the table while the batch's keys are new; see <see cref="DirectCopyPolicy"/>) into
+/// <c>trip_city_hourly</c>, <c>flagged_messages</c> and <c>sender_strike_status</c>, then <c>sink_offsets</c>. Because
+/// rows and offsets commit together, resuming from <c>sink_offsets</c> never loses or doubles a row on any broker.
 /// </summary>
 /// <remarks>
+/// <para>Records of the result topics arrive raw (<see cref="IRawValueSink"/>): their Avro payloads are transcoded
+/// straight into binary COPY tuples, with no decoded objects in between; <see cref="Append"/> encodes decoded
+/// records into the same tuples.</para>
 /// <para>Batches close on <see cref="PostgresSinkSettings.BatchSize"/> records or <see cref="PostgresSinkSettings.BatchInterval"/>.
 /// A due batch is written in the background while the next one fills (one write in flight at most; the next due flush
 /// waits for it), so reading Kafka and writing Postgres overlap. <see cref="FlushAsync"/> returns the offsets of the
@@ -20,7 +25,7 @@ namespace Streaming.Sinks.Postgres;
 /// moves, nothing is skipped. A fatal write error surfaces on the next call. Members other than the background write
 /// are called only from the delivery loop's thread.</para>
 /// </remarks>
-public sealed class PostgresSink : ISink
+public sealed class PostgresSink : IRawValueSink
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresSinkSettings _settings;
@@ -28,6 +33,9 @@ public sealed class PostgresSink : ISink
     private readonly RetryPolicy _retry;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    // One per entry of PostgresBatch.Tables; they outlive batches, as what they learn is about the table's keys.
+    private readonly DirectCopyPolicy[] _copyPolicies = [new(), new(), new()];
+    private readonly Dictionary<string, int> _tableIndexByTopic = new(StringComparer.Ordinal);
     private PostgresBatch? _current;
     private Task<FlushResult>? _inFlight;
     private FlushResult _completedWhileReading = FlushResult.Empty;
@@ -76,6 +84,20 @@ public sealed class PostgresSink : ISink
     }
 
     /// <inheritdoc />
+    public bool TakesRawValues(string topic) => TableIndexOf(topic) >= 0;
+
+    /// <inheritdoc />
+    public void AppendRaw(in PolledRecord record, int schemaId)
+    {
+        var index = TableIndexOf(record.Topic);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"topic '{record.Topic}' has no PostgreSQL table.");
+        }
+        Current().AppendRaw(record, schemaId, index);
+    }
+
+    /// <inheritdoc />
     public void Skip(TopicPartition partition, long offset) => Current().Track(partition, offset + 1);
 
     /// <inheritdoc />
@@ -120,6 +142,16 @@ public sealed class PostgresSink : ISink
         }
     }
 
+    private int TableIndexOf(string topic)
+    {
+        if (!_tableIndexByTopic.TryGetValue(topic, out var index))
+        {
+            index = PostgresBatch.TableIndexOf(topic);
+            _tableIndexByTopic[topic] = index;
+        }
+        return index;
+    }
+
     private PostgresBatch Current() => _current ??= new PostgresBatch(_time.GetUtcNow());
 
     private async Task<FlushResult> CompleteInFlightAsync()
@@ -156,9 +188,9 @@ public sealed class PostgresSink : ISink
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var table in batch.Tables)
+            for (var i = 0; i < batch.Tables.Length; i++)
             {
-                await table.WriteAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await batch.Tables[i].WriteAsync(connection, transaction, _copyPolicies[i], cancellationToken).ConfigureAwait(false);
             }
             await _offsets.WriteAsync(connection, offsets, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,8 @@
-using Npgsql;
-using NpgsqlTypes;
+using System.Globalization;
+using System.Text;
+using Streaming.Contracts.Avro;
 using Streaming.Contracts.Events;
+using Streaming.Sinks.Postgres.Copy;
 
 namespace Streaming.Sinks.Postgres.Tables;
 
@@ -30,29 +32,44 @@ internal sealed class CityHourlyTable : UpsertTable<CityHourly>
         """;
 
     /// <inheritdoc />
-    protected override string KeyOf(CityHourly value) => value.City + "\0" + value.WindowStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    protected override string RecordName => "streaming.CityHourly";
 
     /// <inheritdoc />
-    protected override Task<bool> AnyKeyExistsAsync(NpgsqlConnection connection, IReadOnlyList<CityHourly> values, CancellationToken cancellationToken) =>
-        ExistsAsync(connection,
-            "SELECT EXISTS (SELECT 1 FROM trip_city_hourly t JOIN unnest(@cities, @starts) AS k(city, window_start) ON t.city = k.city AND t.window_start = k.window_start)",
-            cancellationToken,
-            ("cities", NpgsqlDbType.Text, values.Select(v => v.City).ToArray()),
-            ("starts", NpgsqlDbType.TimestampTz, values.Select(v => ToTimestamp(v.WindowStart)).ToArray()));
-
-    /// <inheritdoc />
-    protected override void WriteRow(NpgsqlBinaryImporter importer, BufferedRow row)
+    protected override RowKey EncodeRow(CityHourly value, long offset, CopyRowBuffer rows)
     {
-        var value = row.Value;
-        importer.Write(value.City, NpgsqlDbType.Text);
-        importer.Write(ToTimestamp(value.WindowStart), NpgsqlDbType.TimestampTz);
-        importer.Write(ToTimestamp(value.WindowEnd), NpgsqlDbType.TimestampTz);
-        importer.Write(value.Trips, NpgsqlDbType.Bigint);
-        importer.Write(value.FareSum, NpgsqlDbType.Double);
-        importer.Write(value.FareAvg, NpgsqlDbType.Double);
-        importer.Write(value.FareMin, NpgsqlDbType.Double);
-        importer.Write(value.FareMax, NpgsqlDbType.Double);
-        importer.Write(value.DistanceKmSum, NpgsqlDbType.Double);
-        importer.Write(value.AvgDurationS, NpgsqlDbType.Double);
+        rows.StartRow(10);
+        rows.WriteText(value.City);
+        rows.WriteTimestampTz(value.WindowStart);
+        rows.WriteTimestampTz(value.WindowEnd);
+        rows.WriteInt64(value.Trips);
+        rows.WriteFloat8(value.FareSum);
+        rows.WriteFloat8(value.FareAvg);
+        rows.WriteFloat8(value.FareMin);
+        rows.WriteFloat8(value.FareMax);
+        rows.WriteFloat8(value.DistanceKmSum);
+        rows.WriteFloat8(value.AvgDurationS);
+        return Key(value.City, value.WindowStart);
     }
+
+    /// <inheritdoc />
+    protected override RowKey TranscodeRow(ref AvroReader reader, long offset, CopyRowBuffer rows)
+    {
+        rows.StartRow(10);
+        var city = reader.ReadBytesSpan("CityHourly.city");
+        rows.WriteText(city);
+        var windowStart = reader.ReadLong("CityHourly.window_start");
+        rows.WriteTimestampTz(windowStart);
+        rows.WriteTimestampTz(reader.ReadLong("CityHourly.window_end"));
+        rows.WriteInt64(reader.ReadLong("CityHourly.trips"));
+        rows.WriteFloat8(reader.ReadDouble("CityHourly.fare_sum"));
+        rows.WriteFloat8(reader.ReadDouble("CityHourly.fare_avg"));
+        rows.WriteFloat8(reader.ReadDouble("CityHourly.fare_min"));
+        rows.WriteFloat8(reader.ReadDouble("CityHourly.fare_max"));
+        rows.WriteFloat8(reader.ReadDouble("CityHourly.distance_km_sum"));
+        rows.WriteFloat8(reader.ReadDouble("CityHourly.avg_duration_s"));
+        return Key(Encoding.UTF8.GetString(city), windowStart);
+    }
+
+    private static RowKey Key(string city, long windowStart) =>
+        new(city + "\0" + windowStart.ToString(CultureInfo.InvariantCulture));
 }

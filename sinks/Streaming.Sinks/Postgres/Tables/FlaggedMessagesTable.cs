@@ -1,12 +1,15 @@
-using Npgsql;
-using NpgsqlTypes;
+using System.Text;
+using Streaming.Contracts.Avro;
 using Streaming.Contracts.Events;
+using Streaming.Sinks.Postgres.Copy;
 
 namespace Streaming.Sinks.Postgres.Tables;
 
 /// <summary><c>flagged_messages</c> from <see cref="FlaggedMessage"/>; last write wins.</summary>
 internal sealed class FlaggedMessagesTable : UpsertTable<FlaggedMessage>
 {
+    private const string MatchedWords = "FlaggedMessage.matched_words";
+
     /// <inheritdoc />
     public override string Name => "flagged_messages";
 
@@ -27,22 +30,48 @@ internal sealed class FlaggedMessagesTable : UpsertTable<FlaggedMessage>
         """;
 
     /// <inheritdoc />
-    protected override string KeyOf(FlaggedMessage value) => value.MessageId;
+    protected override string RecordName => "streaming.FlaggedMessage";
 
     /// <inheritdoc />
-    protected override Task<bool> AnyKeyExistsAsync(NpgsqlConnection connection, IReadOnlyList<FlaggedMessage> values, CancellationToken cancellationToken) =>
-        ExistsAsync(connection, "SELECT EXISTS (SELECT 1 FROM flagged_messages WHERE message_id = ANY(@ids))", cancellationToken,
-            ("ids", NpgsqlDbType.Text, values.Select(v => v.MessageId).ToArray()));
-
-    /// <inheritdoc />
-    protected override void WriteRow(NpgsqlBinaryImporter importer, BufferedRow row)
+    protected override RowKey EncodeRow(FlaggedMessage value, long offset, CopyRowBuffer rows)
     {
-        var value = row.Value;
-        importer.Write(value.MessageId, NpgsqlDbType.Text);
-        importer.Write(value.SenderId, NpgsqlDbType.Text);
-        importer.Write(value.ReceiverId, NpgsqlDbType.Text);
-        importer.Write(value.Text, NpgsqlDbType.Text);
-        importer.Write(ToTimestamp(value.SentAt), NpgsqlDbType.TimestampTz);
-        importer.Write(value.MatchedWords as string[] ?? [.. value.MatchedWords], NpgsqlDbType.Array | NpgsqlDbType.Text);
+        rows.StartRow(6);
+        rows.WriteText(value.MessageId);
+        rows.WriteText(value.SenderId);
+        rows.WriteText(value.ReceiverId);
+        rows.WriteText(value.Text);
+        rows.WriteTimestampTz(value.SentAt);
+        var words = rows.StartTextArray();
+        foreach (var word in value.MatchedWords)
+        {
+            rows.AddTextArrayItem(word);
+        }
+        rows.EndTextArray(words, value.MatchedWords.Count);
+        return new RowKey(value.MessageId);
+    }
+
+    /// <inheritdoc />
+    protected override RowKey TranscodeRow(ref AvroReader reader, long offset, CopyRowBuffer rows)
+    {
+        rows.StartRow(6);
+        var messageId = reader.ReadBytesSpan("FlaggedMessage.message_id");
+        rows.WriteText(messageId);
+        rows.WriteText(reader.ReadBytesSpan("FlaggedMessage.sender_id"));
+        rows.WriteText(reader.ReadBytesSpan("FlaggedMessage.receiver_id"));
+        rows.WriteText(reader.ReadBytesSpan("FlaggedMessage.text"));
+        rows.WriteTimestampTz(reader.ReadLong("FlaggedMessage.sent_at"));
+        var words = rows.StartTextArray();
+        var count = 0;
+        // Each string item takes at least its one-byte length.
+        for (var block = reader.ReadBlockCount(MatchedWords, 1); block != 0; block = reader.ReadBlockCount(MatchedWords, 1))
+        {
+            for (long n = 0; n < block; n++)
+            {
+                rows.AddTextArrayItem(reader.ReadBytesSpan(MatchedWords));
+                count++;
+            }
+        }
+        rows.EndTextArray(words, count);
+        return new RowKey(Encoding.UTF8.GetString(messageId));
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Streaming.Runtime;
 using Streaming.Sinks.Delivery;
 
 namespace Streaming.Sinks.Postgres.Tables;
@@ -15,14 +16,19 @@ internal interface IUpsertTable
     /// <summary>Whether the record's value belongs to this table.</summary>
     bool Accepts(SinkRecord record);
 
-    /// <summary>Buffers one record.</summary>
+    /// <summary>Buffers one decoded record.</summary>
+    /// <exception cref="Streaming.Contracts.Serialization.RecordDecodeException">A value the column cannot hold; nothing was buffered.</exception>
     void Add(SinkRecord record);
+
+    /// <summary>Buffers one record straight from its Confluent-framed Avro value.</summary>
+    /// <exception cref="Streaming.Contracts.Serialization.RecordDecodeException">The payload is undecodable; nothing was buffered.</exception>
+    void AddRaw(in PolledRecord record, int schemaId);
 
     /// <summary>Drops buffered rows of the given source partitions.</summary>
     void Discard(IReadOnlySet<(string Topic, int Partition)> partitions);
 
     /// <summary>Writes the buffered rows (COPY, upserting where keys exist); runs inside the caller's transaction.</summary>
-    Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken);
+    Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DirectCopyPolicy policy, CancellationToken cancellationToken);
 
     /// <summary>Forgets the buffered rows (after the batch committed).</summary>
     void Clear();

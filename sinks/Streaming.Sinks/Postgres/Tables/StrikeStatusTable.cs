@@ -1,6 +1,7 @@
-using Npgsql;
-using NpgsqlTypes;
+using System.Text;
+using Streaming.Contracts.Avro;
 using Streaming.Contracts.Events;
+using Streaming.Sinks.Postgres.Copy;
 
 namespace Streaming.Sinks.Postgres.Tables;
 
@@ -34,35 +35,55 @@ internal sealed class StrikeStatusTable : UpsertTable<StrikeStatus>
         """;
 
     /// <inheritdoc />
-    protected override string KeyOf(StrikeStatus value) => value.SenderId;
+    protected override string RecordName => "streaming.StrikeStatus";
 
     /// <summary>The later status by (as_of, offset) wins, not the later record.</summary>
-    protected override bool Supersedes(BufferedRow candidate, BufferedRow current) =>
-        (candidate.Value.AsOf, candidate.Offset).CompareTo((current.Value.AsOf, current.Offset)) > 0;
+    protected override bool Supersedes(in BufferedRow candidate, in BufferedRow current) =>
+        (candidate.Order, candidate.Offset).CompareTo((current.Order, current.Offset)) > 0;
 
     /// <inheritdoc />
-    protected override Task<bool> AnyKeyExistsAsync(NpgsqlConnection connection, IReadOnlyList<StrikeStatus> values, CancellationToken cancellationToken) =>
-        ExistsAsync(connection, "SELECT EXISTS (SELECT 1 FROM sender_strike_status WHERE sender_id = ANY(@ids))", cancellationToken,
-            ("ids", NpgsqlDbType.Text, values.Select(v => v.SenderId).ToArray()));
-
-    /// <inheritdoc />
-    protected override void WriteRow(NpgsqlBinaryImporter importer, BufferedRow row)
+    protected override RowKey EncodeRow(StrikeStatus value, long offset, CopyRowBuffer rows)
     {
-        var value = row.Value;
-        importer.Write(value.SenderId, NpgsqlDbType.Text);
-        importer.Write(value.ActiveStrikes, NpgsqlDbType.Integer);
-        importer.Write(value.Level, NpgsqlDbType.Integer);
-        importer.Write(value.SalaryMultiplier, NpgsqlDbType.Double);
-        importer.Write(value.Status.ToSymbol(), NpgsqlDbType.Text);
+        rows.StartRow(8);
+        rows.WriteText(value.SenderId);
+        rows.WriteInt32(value.ActiveStrikes);
+        rows.WriteInt32(value.Level);
+        rows.WriteFloat8(value.SalaryMultiplier);
+        rows.WriteText(value.Status.ToSymbol());
         if (value.CooldownUntil is { } cooldown)
         {
-            importer.Write(ToTimestamp(cooldown), NpgsqlDbType.TimestampTz);
+            rows.WriteTimestampTz(cooldown);
         }
         else
         {
-            importer.WriteNull();
+            rows.WriteNull();
         }
-        importer.Write(ToTimestamp(value.AsOf), NpgsqlDbType.TimestampTz);
-        importer.Write(row.Offset, NpgsqlDbType.Bigint);
+        rows.WriteTimestampTz(value.AsOf);
+        rows.WriteInt64(offset);
+        return new RowKey(value.SenderId, value.AsOf);
+    }
+
+    /// <inheritdoc />
+    protected override RowKey TranscodeRow(ref AvroReader reader, long offset, CopyRowBuffer rows)
+    {
+        rows.StartRow(8);
+        var senderId = reader.ReadBytesSpan("StrikeStatus.sender_id");
+        rows.WriteText(senderId);
+        rows.WriteInt32(reader.ReadInt("StrikeStatus.active_strikes"));
+        rows.WriteInt32(reader.ReadInt("StrikeStatus.level"));
+        rows.WriteFloat8(reader.ReadDouble("StrikeStatus.salary_multiplier"));
+        rows.WriteText(((SenderStatus)reader.ReadEnum("StrikeStatus.status", 2)).ToSymbol());
+        if (reader.ReadUnionIndex("StrikeStatus.cooldown_until", 2) == 0)
+        {
+            rows.WriteNull();
+        }
+        else
+        {
+            rows.WriteTimestampTz(reader.ReadLong("StrikeStatus.cooldown_until"));
+        }
+        var asOf = reader.ReadLong("StrikeStatus.as_of");
+        rows.WriteTimestampTz(asOf);
+        rows.WriteInt64(offset);
+        return new RowKey(Encoding.UTF8.GetString(senderId), asOf);
     }
 }

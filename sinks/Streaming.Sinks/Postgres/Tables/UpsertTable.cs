@@ -1,17 +1,22 @@
 using Npgsql;
-using NpgsqlTypes;
+using Streaming.Contracts.Avro;
+using Streaming.Contracts.Events;
+using Streaming.Contracts.Serialization;
+using Streaming.Runtime;
 using Streaming.Sinks.Delivery;
+using Streaming.Sinks.Postgres.Copy;
 
 namespace Streaming.Sinks.Postgres.Tables;
 
 /// <summary>
-/// Base of the result tables. A batch keeps one row per primary key (the winner by <see cref="Supersedes"/>), then:
+/// Base of the result tables. Each record is encoded into a binary COPY tuple the moment it is added — from the
+/// decoded value (<see cref="Add"/>) or straight from its Avro payload (<see cref="AddRaw"/>, no objects in between)
+/// — and a batch keeps one row per primary key (the winner by <see cref="Supersedes"/>). Writing then:
 /// <list type="bullet">
-/// <item>when none of its keys exist yet (the common case: each result is emitted once), binary COPY straight into
-/// the table, under a savepoint;</item>
-/// <item>otherwise (a replay after a crash, an update) — or when that COPY meets a key another writer inserted
-/// meanwhile (23505) — binary COPY into a temp table (dropped on commit) and one
-/// <c>INSERT … SELECT … ON CONFLICT (pk) DO UPDATE</c>.</item>
+/// <item>binary COPY straight into the table under a savepoint, when <see cref="DirectCopyPolicy"/> says keys are
+/// likely new (the common case: each result is emitted once);</item>
+/// <item>otherwise, or when that COPY meets an existing key (23505: a replay after a crash, an update, a concurrent
+/// writer), binary COPY into a temp table (dropped on commit) and one <c>INSERT … SELECT … ON CONFLICT (pk) DO UPDATE</c>.</item>
 /// </list>
 /// Both run inside the caller's batch transaction, so the result is the same either way.
 /// </summary>
@@ -19,14 +24,15 @@ namespace Streaming.Sinks.Postgres.Tables;
 internal abstract class UpsertTable<T> : IUpsertTable
     where T : class
 {
-    private readonly List<BufferedRow> _rows = [];
+    private readonly CopyRowBuffer _rows = new();
+    private readonly List<BufferedRow> _buffered = [];
     private readonly Dictionary<string, int> _indexByKey = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public abstract string Name { get; }
 
     /// <inheritdoc />
-    public int Count => _rows.Count;
+    public int Count => _buffered.Count;
 
     /// <summary>Name of the batch's temp table.</summary>
     protected string TempName => "tmp_" + Name;
@@ -34,11 +40,14 @@ internal abstract class UpsertTable<T> : IUpsertTable
     /// <summary>The temp table's column definitions (same columns as <see cref="CopyColumns"/>).</summary>
     protected abstract string TempColumns { get; }
 
-    /// <summary>Column list of the COPY, in <see cref="WriteRow"/> order; the table's own columns.</summary>
+    /// <summary>Column list of the COPY, in tuple field order; the table's own columns.</summary>
     protected abstract string CopyColumns { get; }
 
     /// <summary>The merge statement from <see cref="TempName"/> into the table.</summary>
     protected abstract string UpsertSql { get; }
+
+    /// <summary>The Avro record name, for decode errors.</summary>
+    protected abstract string RecordName { get; }
 
     /// <inheritdoc />
     public bool Accepts(SinkRecord record) => record.Value is T;
@@ -46,28 +55,56 @@ internal abstract class UpsertTable<T> : IUpsertTable
     /// <inheritdoc />
     public void Add(SinkRecord record)
     {
-        var row = new BufferedRow((T)record.Value, record.Topic, record.Partition, record.Offset);
-        var key = KeyOf(row.Value);
-        if (_indexByKey.TryGetValue(key, out var index))
+        var start = _rows.Length;
+        try
         {
-            if (Supersedes(row, _rows[index]))
-            {
-                _rows[index] = row;
-            }
-            return;
+            var key = EncodeRow((T)record.Value, record.Offset, _rows);
+            Keep(new BufferedRow(key.Key, key.Order, start, _rows.Length - start, record.Topic, record.Partition, record.Offset));
         }
-        _indexByKey[key] = _rows.Count;
-        _rows.Add(row);
+        catch (ArgumentOutOfRangeException ex)
+        {
+            _rows.Truncate(start);
+            throw new RecordDecodeException(RejectReasons.Undecodable, $"{RecordName}: {ex.Message}", ex);
+        }
+        catch
+        {
+            _rows.Truncate(start);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void AddRaw(in PolledRecord record, int schemaId)
+    {
+        var start = _rows.Length;
+        try
+        {
+            var reader = new AvroReader(record.Value.AsSpan(ConfluentWireFormat.HeaderSize));
+            var key = TranscodeRow(ref reader, record.Offset, _rows);
+            reader.EnsureEnd(RecordName);
+            Keep(new BufferedRow(key.Key, key.Order, start, _rows.Length - start, record.Topic, record.Partition, record.Offset));
+        }
+        catch (Exception ex) when (ex is AvroException or ArgumentOutOfRangeException)
+        {
+            _rows.Truncate(start);
+            // Worded as the contract serde words its decode failures.
+            throw new RecordDecodeException(RejectReasons.Undecodable, $"schema id {schemaId}: {ex.Message}", ex) { SchemaId = schemaId };
+        }
+        catch
+        {
+            _rows.Truncate(start);
+            throw;
+        }
     }
 
     /// <inheritdoc />
     public void Discard(IReadOnlySet<(string Topic, int Partition)> partitions)
     {
-        _rows.RemoveAll(row => partitions.Contains((row.Topic, row.Partition)));
+        _buffered.RemoveAll(row => partitions.Contains((row.Topic, row.Partition)));
         _indexByKey.Clear();
-        for (var i = 0; i < _rows.Count; i++)
+        for (var i = 0; i < _buffered.Count; i++)
         {
-            _indexByKey[KeyOf(_rows[i].Value)] = i;
+            _indexByKey[_buffered[i].Key] = i;
         }
     }
 
@@ -75,29 +112,32 @@ internal abstract class UpsertTable<T> : IUpsertTable
     public void Clear()
     {
         _rows.Clear();
+        _buffered.Clear();
         _indexByKey.Clear();
     }
 
     /// <inheritdoc />
-    public async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    public async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DirectCopyPolicy policy, CancellationToken cancellationToken)
     {
-        if (_rows.Count == 0)
+        if (_buffered.Count == 0)
         {
             return;
         }
-        if (!await AnyKeyExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+        if (policy.TryDirectCopy())
         {
             await transaction.SaveAsync("direct_copy", cancellationToken).ConfigureAwait(false);
             try
             {
                 await CopyAsync(connection, Name, cancellationToken).ConfigureAwait(false);
                 await transaction.ReleaseAsync("direct_copy", cancellationToken).ConfigureAwait(false);
+                policy.Succeeded();
                 return;
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
             {
-                // A concurrent writer inserted one of the keys since the check: merge instead.
+                // A key exists already (a replay, an update, a concurrent writer): merge instead.
                 await transaction.RollbackAsync("direct_copy", cancellationToken).ConfigureAwait(false);
+                policy.Conflicted();
             }
         }
         await using (var create = new NpgsqlCommand($"CREATE TEMP TABLE {TempName} ({TempColumns}) ON COMMIT DROP", connection))
@@ -109,52 +149,40 @@ internal abstract class UpsertTable<T> : IUpsertTable
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The primary key of a value as text (unique per row of the table).</summary>
-    protected abstract string KeyOf(T value);
+    /// <summary>Encodes a decoded value (read at source <paramref name="offset"/>) as one tuple in <see cref="CopyColumns"/> order; returns its key.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value the column cannot hold.</exception>
+    protected abstract RowKey EncodeRow(T value, long offset, CopyRowBuffer rows);
+
+    /// <summary>
+    /// Reads one Avro record of the table's schema from <paramref name="reader"/> and encodes it as one tuple in
+    /// <see cref="CopyColumns"/> order, with the same values <see cref="EncodeRow"/> writes for the decoded record.
+    /// </summary>
+    /// <exception cref="AvroException">The payload does not match the schema.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value the column cannot hold.</exception>
+    protected abstract RowKey TranscodeRow(ref AvroReader reader, long offset, CopyRowBuffer rows);
 
     /// <summary>Whether <paramref name="candidate"/> replaces <paramref name="current"/> of the same key; default: the later record.</summary>
-    protected virtual bool Supersedes(BufferedRow candidate, BufferedRow current) =>
+    protected virtual bool Supersedes(in BufferedRow candidate, in BufferedRow current) =>
         (candidate.Partition, candidate.Offset).CompareTo((current.Partition, current.Offset)) > 0;
 
-    /// <summary>Whether any buffered key is already in the table.</summary>
-    protected abstract Task<bool> AnyKeyExistsAsync(NpgsqlConnection connection, IReadOnlyList<T> values, CancellationToken cancellationToken);
-
-    /// <summary>Writes the columns of one row, in <see cref="CopyColumns"/> order.</summary>
-    protected abstract void WriteRow(NpgsqlBinaryImporter importer, BufferedRow row);
-
-    /// <summary>A UTC timestamp from epoch milliseconds.</summary>
-    protected static DateTime ToTimestamp(long epochMillis) => DateTime.UnixEpoch.AddMilliseconds(epochMillis);
-
-    /// <summary>Runs <c>SELECT EXISTS (…)</c> with one array parameter per entry of <paramref name="arrays"/>.</summary>
-    protected static async Task<bool> ExistsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, NpgsqlDbType Type, object Value)[] arrays)
+    private void Keep(BufferedRow row)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, type, value) in arrays)
+        if (_indexByKey.TryGetValue(row.Key, out var index))
         {
-            command.Parameters.AddWithValue(name, NpgsqlDbType.Array | type, value);
-        }
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
-    private Task<bool> AnyKeyExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        AnyKeyExistsAsync(connection, _rows.ConvertAll(r => r.Value), cancellationToken);
-
-    private async Task CopyAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
-    {
-        var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({CopyColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        await using (importer.ConfigureAwait(false))
-        {
-            foreach (var row in _rows)
+            // The loser's bytes stay in the buffer unreferenced until the batch is cleared.
+            if (Supersedes(row, _buffered[index]))
             {
-                // Synchronous per-value writes: the importer buffers and only blocks when its buffer is full; an await
-                // per column would cost more than the copy itself.
-                importer.StartRow();
-                WriteRow(importer, row);
+                _buffered[index] = row;
             }
-            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            return;
         }
+        _indexByKey[row.Key] = _buffered.Count;
+        _buffered.Add(row);
     }
 
-    /// <summary>A buffered value with its source position.</summary>
-    protected readonly record struct BufferedRow(T Value, string Topic, int Partition, long Offset);
+    private Task CopyAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken) =>
+        BinaryCopy.CopyAsync(connection, table, CopyColumns, _rows, _buffered.Select(r => (r.Start, r.Length)), cancellationToken);
+
+    /// <summary>A buffered tuple: its key, where its bytes are, and its source position.</summary>
+    protected readonly record struct BufferedRow(string Key, long Order, int Start, int Length, string Topic, int Partition, long Offset);
 }
