@@ -174,7 +174,6 @@ async Task<(TimeSpan, string)> EndToEndAsync(NpgsqlDataSource source, string top
     var loop = new DeliveryLoop(
         new DeliveryOptions { Topics = [topic], GroupId = settings.GroupId, SinkName = settings.SinkName, UntilEnd = true },
         KafkaClientConfigFactory.CreateConsumerConfig(kafka, settings.GroupId),
-        KafkaClientConfigFactory.CreateAdminClientConfig(kafka),
         new PostgresSink(source, settings, NullLogger.Instance),
         new RecordDecoder(serdes),
         rejected,

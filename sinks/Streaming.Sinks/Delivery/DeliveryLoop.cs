@@ -37,7 +37,6 @@ public sealed class DeliveryLoop
 
     private readonly DeliveryOptions _options;
     private readonly ConsumerConfig _consumerConfig;
-    private readonly AdminClientConfig _adminConfig;
     private readonly ISink _sink;
     private readonly RecordDecoder _decoder;
     private readonly RejectedPublisher _rejected;
@@ -54,17 +53,15 @@ public sealed class DeliveryLoop
     /// <summary>Creates the loop.</summary>
     /// <param name="options">Topics, group, bounded mode.</param>
     /// <param name="consumerConfig">Connection settings (from <c>KafkaClientConfigFactory.CreateConsumerConfig</c>); the loop sets auto commit off, partition EOF on and the assignment strategy.</param>
-    /// <param name="adminConfig">Connection settings for metadata queries (bounded mode).</param>
     /// <param name="sink">The destination.</param>
     /// <param name="decoder">Value decoder by topic.</param>
     /// <param name="rejected">Publisher for undecodable records.</param>
     /// <param name="logger">Logger; lifecycle at Information, flushes at Debug.</param>
     /// <param name="time">Clock for flush timing; the system clock by default.</param>
-    /// <param name="tokenRefresh">OAUTHBEARER token refresh (MSK IAM) for the consumer and admin client.</param>
+    /// <param name="tokenRefresh">OAUTHBEARER token refresh (MSK IAM) for the consumer.</param>
     public DeliveryLoop(
         DeliveryOptions options,
         ConsumerConfig consumerConfig,
-        AdminClientConfig adminConfig,
         ISink sink,
         RecordDecoder decoder,
         RejectedPublisher rejected,
@@ -76,7 +73,6 @@ public sealed class DeliveryLoop
         options.Validate();
         _options = options;
         _consumerConfig = consumerConfig ?? throw new ArgumentNullException(nameof(consumerConfig));
-        _adminConfig = adminConfig ?? throw new ArgumentNullException(nameof(adminConfig));
         _sink = sink ?? throw new ArgumentNullException(nameof(sink));
         _rawSink = sink as IRawValueSink;
         _decoder = decoder ?? throw new ArgumentNullException(nameof(decoder));
@@ -128,8 +124,7 @@ public sealed class DeliveryLoop
         {
             if (_options.UntilEnd)
             {
-                using var admin = new AdminClientBuilder(_adminConfig).WithTokenRefresh(_tokenRefresh).Build();
-                _ends = EndOffsetTracker.Capture(consumer, admin, _options.Topics, _options.QueryTimeout);
+                _ends = EndOffsetTracker.Capture(consumer, _options.Topics, _options.QueryTimeout);
                 _logger.LogInformation("sink {Sink}: bounded run to end offsets {Ends}", _options.SinkName,
                     string.Join(", ", _ends.EndOffsets.OrderBy(kv => kv.Key.Topic, StringComparer.Ordinal).ThenBy(kv => kv.Key.Partition.Value)
                         .Select(kv => $"{kv.Key.Topic}[{kv.Key.Partition.Value}]={kv.Value}")));

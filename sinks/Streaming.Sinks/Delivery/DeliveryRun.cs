@@ -28,7 +28,6 @@ internal static class DeliveryRun
         var loop = new DeliveryLoop(
             options,
             KafkaClientConfigFactory.CreateConsumerConfig(kafka, options.GroupId, clientId),
-            KafkaClientConfigFactory.CreateAdminClientConfig(kafka, clientId),
             sink,
             new RecordDecoder(serdes),
             rejected,
