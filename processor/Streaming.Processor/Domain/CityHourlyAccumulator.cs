@@ -77,6 +77,21 @@ public sealed class CityHourlyAccumulator
         DurationSumMs = checked(DurationSumMs + (trip.DropoffTs - trip.PickupTs));
     }
 
+    /// <summary>
+    /// Adds every trip of another accumulator of the same city and window (a partial aggregate from upstream). Exact:
+    /// merging partials gives the same accumulator as adding their trips one by one, in any grouping or order.
+    /// </summary>
+    public void Merge(CityHourlyAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Trips = checked(Trips + other.Trips);
+        FareSum.Add(other.FareSum);
+        FareMin = Math.Min(FareMin, other.FareMin);
+        FareMax = Math.Max(FareMax, other.FareMax);
+        DistanceKmSum.Add(other.DistanceKmSum);
+        DurationSumMs = checked(DurationSumMs + other.DurationSumMs);
+    }
+
     /// <summary>The final aggregate of the window.</summary>
     /// <exception cref="InvalidOperationException">No trip was added: an empty window has no aggregate.</exception>
     public CityHourly ToCityHourly(string city, HourlyWindow window)

@@ -16,11 +16,17 @@ public static class CityHourlyAccumulatorCodec
     public static byte[] Encode(CityHourlyAccumulator accumulator)
     {
         ArgumentNullException.ThrowIfNull(accumulator);
-        var writer = new StateWriter().WriteByte(Version).WriteInt64(accumulator.Trips);
+        return Write(new StateWriter().WriteByte(Version), accumulator).ToArray();
+    }
+
+    /// <summary>Writes the fields of an accumulator (no version byte), for codecs that embed one.</summary>
+    internal static StateWriter Write(StateWriter writer, CityHourlyAccumulator accumulator)
+    {
+        writer.WriteInt64(accumulator.Trips);
         WriteSum(writer, accumulator.FareSum);
         writer.WriteDouble(accumulator.FareMin).WriteDouble(accumulator.FareMax);
         WriteSum(writer, accumulator.DistanceKmSum);
-        return writer.WriteInt64(accumulator.DurationSumMs).ToArray();
+        return writer.WriteInt64(accumulator.DurationSumMs);
     }
 
     /// <summary>Decodes an accumulator.</summary>
@@ -29,13 +35,20 @@ public static class CityHourlyAccumulatorCodec
     {
         var reader = new StateReader(data, nameof(CityHourlyAccumulator));
         reader.ExpectVersion(Version);
+        var accumulator = Read(ref reader);
+        reader.ExpectEnd();
+        return accumulator;
+    }
+
+    /// <summary>Reads the fields written by <see cref="Write"/>.</summary>
+    internal static CityHourlyAccumulator Read(ref StateReader reader)
+    {
         var trips = reader.ReadInt64();
         var fareSum = ReadSum(ref reader);
         var fareMin = reader.ReadDouble();
         var fareMax = reader.ReadDouble();
         var distanceSum = ReadSum(ref reader);
         var durationSum = reader.ReadInt64();
-        reader.ExpectEnd();
         return CityHourlyAccumulator.FromParts(trips, fareSum, fareMin, fareMax, distanceSum, durationSum);
     }
 

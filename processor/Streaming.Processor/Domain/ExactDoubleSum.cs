@@ -108,6 +108,32 @@ public sealed class ExactDoubleSum
         AddBig(significand, exponent);
     }
 
+    /// <summary>Adds another exact sum exactly.</summary>
+    public void Add(ExactDoubleSum other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!_isBig && !other._isBig)
+        {
+            // Both are within ±2^126, so the sum fits in Int128 before the limit check.
+            var sum = _fixed + other._fixed;
+            if (sum < FixedLimit && sum > -FixedLimit)
+            {
+                _fixed = sum;
+                return;
+            }
+        }
+        var (mantissa, exponent) = other.Canonical();
+        if (mantissa.IsZero)
+        {
+            return;
+        }
+        if (!_isBig)
+        {
+            SwitchToBig();
+        }
+        AddBig(mantissa, exponent);
+    }
+
     /// <summary>The sum rounded to the nearest double (ties to even).</summary>
     public double ToDouble()
     {
@@ -171,9 +197,8 @@ public sealed class ExactDoubleSum
         _isBig = true;
     }
 
-    private void AddBig(long significand, int exponent)
+    private void AddBig(BigInteger term, int exponent)
     {
-        BigInteger term = significand;
         if (_bigMantissa.IsZero)
         {
             _bigMantissa = term;

@@ -5,11 +5,11 @@ using Streaming.Runtime;
 namespace Streaming.Processor.Topology;
 
 /// <summary>
-/// City-hourly sub-topology: adds repartitioned trips to hourly tumbling windows per city and emits each window once,
+/// City-hourly sub-topology: merges repartitioned partial aggregates into hourly tumbling windows per city and emits each window once,
 /// as final, when the task watermark (the minimum over all upstream partitions) reaches its end, or at end of input
 /// (suppress-until-close). Emission order is (window start, city), so it does not depend on arrival order.
 /// </summary>
-public sealed class CityWindowProcessor(RunSummary summary) : ContextualProcessor<string, TripEvent>
+public sealed class CityWindowProcessor(RunSummary summary) : ContextualProcessor<string, CityHourlyPartial>
 {
     private IWindowStore<string, CityHourlyAccumulator> _windows = null!;
 
@@ -19,19 +19,26 @@ public sealed class CityWindowProcessor(RunSummary summary) : ContextualProcesso
         _windows = context.GetStateStore<IWindowStore<string, CityHourlyAccumulator>>(PipelineTopology.CityWindowStore);
     }
 
-    public override void Process(Record<string, TripEvent> record)
+    public override void Process(Record<string, CityHourlyPartial> record)
     {
-        var trip = record.Value;
-        var window = HourlyWindow.Containing(trip.PickupTs);
+        var partial = record.Value;
+        var window = HourlyWindow.Containing(partial.WindowStart);
         if (WindowLateness.IsClosed(window, Context.Watermark))
         {
-            // Cannot happen with min-over-upstream watermarks: upstream routed every window-late trip to trips.late.
+            // Cannot happen with min-over-upstream watermarks: upstream routed every window-late trip to trips.late and
+            // flushes its partials ahead of each watermark marker.
             throw new InvalidOperationException(
-                $"trip {trip.TripId} reached the closed window {window.Start} of {record.Key} (watermark {Context.Watermark}); the upstream lateness check was bypassed.");
+                $"a partial of {partial.Accumulator.Trips} trips reached the closed window {window.Start} of {record.Key} (watermark {Context.Watermark}); the upstream lateness check was bypassed.");
         }
-        var accumulator = _windows.TryFetch(record.Key, window.Start, out var current) ? current : new CityHourlyAccumulator();
-        accumulator.Add(trip);
-        _windows.Put(record.Key, accumulator, window.Start);
+        if (_windows.TryFetch(record.Key, window.Start, out var current))
+        {
+            current.Merge(partial.Accumulator);
+            _windows.Put(record.Key, current, window.Start);
+        }
+        else
+        {
+            _windows.Put(record.Key, partial.Accumulator, window.Start);
+        }
     }
 
     public override void OnWatermark(long watermark) => EmitClosed(watermark);

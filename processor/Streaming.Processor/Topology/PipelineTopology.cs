@@ -9,8 +9,9 @@ namespace Streaming.Processor.Topology;
 /// <summary>
 /// The processor's topology (DESIGN §3, §4), in three sub-topologies:
 /// <list type="number">
-/// <item>trips → validate, horizon, dedup → trips.clean (+ trips.late when window-late) → repartition by city;</item>
-/// <item>trips-by-city repartition → hourly windows per city → trips.city-hourly, once per window at close;</item>
+/// <item>trips → validate, horizon, dedup → trips.clean (+ trips.late when window-late) → partial aggregates per city and
+/// window, repartitioned by city at each flush;</item>
+/// <item>trips-by-city repartition → partials merged into hourly windows per city → trips.city-hourly, once per window at close;</item>
 /// <item>messages → validate, horizon, dedup → flag marked words → messages.flagged and the strike ledger → senders.strike-status.</item>
 /// </list>
 /// </summary>
@@ -52,7 +53,7 @@ public static class PipelineTopology
             .AddSink(TripsCleanSink, topics.TripsClean, key.Serializer, serdes.TripEvent, TripIngest)
             .AddSink(TripsLateSink, topics.TripsLate, rawKey.Serializer, serdes.TripLate, TripIngest)
             .AddSink(TripsRejectedSink, topics.TripsRejected, rawKey.Serializer, serdes.Rejected, TripIngest)
-            .AddRepartition(TripsByCityRepartition, key, Serde(serdes.TripEvent), TripIngest)
+            .AddRepartition(TripsByCityRepartition, key, CityHourlyPartialSerde, TripIngest)
             .AddProcessor(CityWindows, () => new CityWindowProcessor(summary), TripsByCityRepartition + "-source")
             .AddSink(CityHourlySink, topics.TripsCityHourly, key.Serializer, serdes.CityHourly, CityWindows);
 
@@ -69,11 +70,13 @@ public static class PipelineTopology
         builder
             .AddStateStore(
                 Stores.KeyValueStore(TripDedupStore, key, DedupEntrySerde)
-                    .WithRetention(options.DedupRetention, (_, entry) => entry.EventTime),
+                    .WithRetention(options.DedupRetention, (_, entry) => entry.EventTime)
+                    .WithBatchedChangelog(),
                 TripIngest)
             .AddStateStore(
                 Stores.KeyValueStore(MessageDedupStore, key, DedupEntrySerde)
-                    .WithRetention(options.DedupRetention, (_, entry) => entry.EventTime),
+                    .WithRetention(options.DedupRetention, (_, entry) => entry.EventTime)
+                    .WithBatchedChangelog(),
                 MessageIngest)
             .AddStateStore(
                 Stores.WindowStore(CityWindowStore, key,
@@ -90,5 +93,6 @@ public static class PipelineTopology
     private static Serde<DedupEntry> DedupEntrySerde { get; } =
         Serdes.From(DedupEntryCodec.Encode, bytes => DedupEntryCodec.Decode(bytes));
 
-    private static Serde<T> Serde<T>(AvroSerde<T> avro) => new(avro, avro);
+    private static Serde<CityHourlyPartial> CityHourlyPartialSerde { get; } =
+        Serdes.From(CityHourlyPartialCodec.Encode, bytes => CityHourlyPartialCodec.Decode(bytes));
 }

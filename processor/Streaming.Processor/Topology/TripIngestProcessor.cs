@@ -7,12 +7,14 @@ namespace Streaming.Processor.Topology;
 /// <summary>
 /// Trips sub-topology: accepted trips go to <c>trips.clean</c>; a trip whose hourly window is already closed at its
 /// source partition's watermark is also copied to <c>trips.late</c> (window_closed) and kept out of the aggregate;
-/// every other accepted trip is repartitioned by city for the hourly windows.
+/// every other accepted trip is added to a partial aggregate of its city and window, and the partials are repartitioned
+/// by city when the task flushes (before each commit and each watermark marker).
 /// </summary>
 public sealed class TripIngestProcessor(ProcessorOptions options, ConservationCounters counters)
     : IngestProcessor<TripEvent, TripLate>(options, counters, PipelineTopology.TripDedupStore)
 {
     private readonly TripValidator _validator = new(options);
+    private readonly CityHourlyPartials _partials = new();
 
     protected override string RejectedChild => PipelineTopology.TripsRejectedSink;
 
@@ -35,6 +37,18 @@ public sealed class TripIngestProcessor(ProcessorOptions options, ConservationCo
             ForwardLate(key, value, watermark, LateReason.WindowClosed);
             return;
         }
-        Context.Forward(new Record<string, TripEvent>(CityHourlyKeys.RepartitionKey(value), value, value.PickupTs), PipelineTopology.TripsByCity);
+        _partials.Add(value);
+    }
+
+    public override void Flush()
+    {
+        if (_partials.Count == 0)
+        {
+            return;
+        }
+        foreach (var (city, partial) in _partials.Drain())
+        {
+            Context.Forward(new Record<string, CityHourlyPartial>(city, partial, partial.WindowStart), PipelineTopology.TripsByCity);
+        }
     }
 }

@@ -39,6 +39,8 @@ internal sealed class ProcessorAdapterNode<TKey, TValue>(string name, IProcessor
 
     public override void OnEndOfInput() => Guard("OnEndOfInput", processor.OnEndOfInput);
 
+    public override void Flush() => Guard("Flush", processor.Flush);
+
     public override void Close() => Guard("Close", processor.Close);
 
     private void Guard(string what, Action action)

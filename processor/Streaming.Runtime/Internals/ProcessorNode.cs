@@ -36,6 +36,10 @@ internal abstract class ProcessorNode(string name)
     {
     }
 
+    public virtual void Flush()
+    {
+    }
+
     public virtual void Close()
     {
     }

@@ -322,6 +322,7 @@ internal sealed class StreamTask
         }
         if (State == TaskState.Running)
         {
+            FlushProcessors();
             StateManager.FlushChangelogs(_collector, Math.Max(StreamTime, 0));
             MaybeEmitWatermarkMarkers();
         }
@@ -470,6 +471,18 @@ internal sealed class StreamTask
         }
     }
 
+    /// <summary>Runs every processor's Flush in topological order, so a parent's flushed output reaches its children first.</summary>
+    private void FlushProcessors()
+    {
+        foreach (var node in _topology.Nodes)
+        {
+            if (node is IWatermarkAware)
+            {
+                RunHook(node, static n => n.Flush());
+            }
+        }
+    }
+
     private void RunHook(ProcessorNode node, Action<ProcessorNode> hook)
     {
         _context.CurrentNode = node;
@@ -497,6 +510,7 @@ internal sealed class StreamTask
         {
             return;
         }
+        FlushProcessors();
         var marker = new WatermarkMarker(Id.Partition, _taskCount, Watermark, endOfInput).Encode();
         var timestamp = Math.Max(StreamTime, 0);
         foreach (var topic in _topology.RepartitionSinkTopics)

@@ -103,7 +103,7 @@ internal sealed class StreamThread
                     consumer.Subscribe(_layout.AllSourceTopics);
                 }
             }
-            _log.LogDebug("{Prefix}time spent: poll {Poll} ms, process {Process} ms, commit {Commit} ms", _prefix,
+            _log.LogInformation("{Prefix}time spent: poll {Poll} ms, process {Process} ms, commit {Commit} ms", _prefix,
                 _pollTicks * 1000 / System.Diagnostics.Stopwatch.Frequency, _processTicks * 1000 / System.Diagnostics.Stopwatch.Frequency, _commitTicks * 1000 / System.Diagnostics.Stopwatch.Frequency);
             taskManager.Shutdown();
             clean = true;

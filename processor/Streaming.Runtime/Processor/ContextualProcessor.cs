@@ -25,6 +25,11 @@ public abstract class ContextualProcessor<TKey, TValue> : IProcessor<TKey, TValu
     }
 
     /// <inheritdoc />
+    public virtual void Flush()
+    {
+    }
+
+    /// <inheritdoc />
     public virtual void Close()
     {
     }

@@ -29,6 +29,15 @@ public interface IProcessor<TKey, TValue>
     {
     }
 
+    /// <summary>
+    /// Forward whatever the processor buffers (for example partial aggregates). The runtime calls it before every
+    /// commit and before every watermark marker the task sends, so buffered output is always inside the transaction
+    /// that commits its input, and always ahead of a marker that could close its window downstream.
+    /// </summary>
+    void Flush()
+    {
+    }
+
     /// <summary>Called when the task closes; release resources. Stores are closed by the runtime.</summary>
     void Close()
     {

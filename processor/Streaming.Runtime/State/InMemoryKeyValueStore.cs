@@ -2,7 +2,8 @@ namespace Streaming.Runtime;
 
 /// <summary>
 /// Dictionary-backed key-value store. Changes are logged lazily: a dirty-key set is turned into changelog records
-/// (latest value or tombstone) at each flush, so a key updated many times per commit interval is logged once.
+/// (latest value or tombstone) at each flush, so a key updated many times per commit interval is logged once. With a
+/// batched changelog (<see cref="ChangelogBatches"/>) each flush is one record instead of one per key.
 /// </summary>
 internal sealed class InMemoryKeyValueStore<TKey, TValue> : IKeyValueStore<TKey, TValue>, IManagedStore
     where TKey : notnull
@@ -15,9 +16,11 @@ internal sealed class InMemoryKeyValueStore<TKey, TValue> : IKeyValueStore<TKey,
     private readonly Func<TKey, TValue, long>? _timestampOf;
     // Expiry candidates by timestamp; stale entries (key re-put or deleted since) are skipped when popped.
     private readonly PriorityQueue<TKey, long>? _expiry;
+    private readonly ChangelogBatches? _batches;
+    private long _watermark = long.MinValue;
 
     public InMemoryKeyValueStore(string name, Serde<TKey> keySerde, Serde<TValue> valueSerde, IEqualityComparer<TKey>? comparer,
-        bool loggingEnabled, TimeSpan? retention, Func<TKey, TValue, long>? timestampOf)
+        bool loggingEnabled, TimeSpan? retention, Func<TKey, TValue, long>? timestampOf, bool batchedChangelog)
     {
         Name = name;
         _keySerde = keySerde;
@@ -28,6 +31,11 @@ internal sealed class InMemoryKeyValueStore<TKey, TValue> : IKeyValueStore<TKey,
         _retention = retention;
         _timestampOf = timestampOf;
         _expiry = retention is null ? null : new PriorityQueue<TKey, long>();
+        if (batchedChangelog && loggingEnabled)
+        {
+            _batches = new ChangelogBatches(name, retention
+                ?? throw new ArgumentException($"store '{name}': a batched changelog needs a retention (WithRetention).", nameof(retention)));
+        }
     }
 
     public string Name { get; }
@@ -49,6 +57,14 @@ internal sealed class InMemoryKeyValueStore<TKey, TValue> : IKeyValueStore<TKey,
             Delete(key);
             return;
         }
+        if (_batches is not null)
+        {
+            if (_entries.TryGetValue(key, out var replaced))
+            {
+                _batches.NoteWrite(_timestampOf!(key, replaced));
+            }
+            _batches.NoteWrite(_timestampOf!(key, value));
+        }
         _entries[key] = value;
         TrackExpiry(key, value);
         MarkDirty(key);
@@ -56,10 +72,11 @@ internal sealed class InMemoryKeyValueStore<TKey, TValue> : IKeyValueStore<TKey,
 
     public bool Delete(TKey key)
     {
-        if (!_entries.Remove(key))
+        if (!_entries.Remove(key, out var removed))
         {
             return false;
         }
+        _batches?.NoteWrite(_timestampOf!(key, removed));
         MarkDirty(key);
         return true;
     }
@@ -67,6 +84,16 @@ internal sealed class InMemoryKeyValueStore<TKey, TValue> : IKeyValueStore<TKey,
     public IReadOnlyList<KeyValuePair<TKey, TValue>> All() => [.. _entries];
 
     public void Restore(byte[] key, byte[]? value)
+    {
+        if (_batches is not null)
+        {
+            _batches.Restore(key, value, RestoreEntry);
+            return;
+        }
+        RestoreEntry(key, value);
+    }
+
+    private void RestoreEntry(byte[] key, byte[]? value)
     {
         var k = _keySerde.Deserialize(key, ChangelogTopicHint, Confluent.Kafka.MessageComponentType.Key);
         if (value is null)
@@ -81,21 +108,35 @@ internal sealed class InMemoryKeyValueStore<TKey, TValue> : IKeyValueStore<TKey,
 
     public void FlushChangelog(Action<byte[], byte[]?> log)
     {
-        if (_dirty.Count == 0)
+        if (_batches is not null)
         {
+            var changes = new List<(byte[], byte[]?)>(_dirty.Count);
+            foreach (var key in _dirty)
+            {
+                changes.Add(SerializeEntry(key));
+            }
+            _dirty.Clear();
+            _batches.Flush(changes, _watermark, log);
             return;
         }
         foreach (var key in _dirty)
         {
-            var keyBytes = _keySerde.Serialize(key, ChangelogTopicHint, Confluent.Kafka.MessageComponentType.Key)
-                ?? throw new ProcessorStateException($"store '{Name}': key serializer returned null for key {key}.");
-            log(keyBytes, _entries.TryGetValue(key, out var value) ? _valueSerde.Serialize(value, ChangelogTopicHint) : null);
+            var (keyBytes, valueBytes) = SerializeEntry(key);
+            log(keyBytes, valueBytes);
         }
         _dirty.Clear();
     }
 
+    private (byte[] Key, byte[]? Value) SerializeEntry(TKey key)
+    {
+        var keyBytes = _keySerde.Serialize(key, ChangelogTopicHint, Confluent.Kafka.MessageComponentType.Key)
+            ?? throw new ProcessorStateException($"store '{Name}': key serializer returned null for key {key}.");
+        return (keyBytes, _entries.TryGetValue(key, out var value) ? _valueSerde.Serialize(value, ChangelogTopicHint) : null);
+    }
+
     public void OnWatermark(long watermark)
     {
+        _watermark = Math.Max(_watermark, watermark);
         if (_expiry is null || watermark == long.MinValue)
         {
             return;
@@ -107,7 +148,11 @@ internal sealed class InMemoryKeyValueStore<TKey, TValue> : IKeyValueStore<TKey,
             if (_entries.TryGetValue(key, out var value) && _timestampOf!(key, value) + retentionMs <= watermark)
             {
                 _entries.Remove(key);
-                MarkDirty(key);
+                // A batched changelog does not log expiry: restore drops the entry again (see ChangelogBatches).
+                if (_batches is null)
+                {
+                    MarkDirty(key);
+                }
             }
         }
     }
@@ -117,6 +162,8 @@ internal sealed class InMemoryKeyValueStore<TKey, TValue> : IKeyValueStore<TKey,
         _entries.Clear();
         _dirty.Clear();
         _expiry?.Clear();
+        _batches?.Clear();
+        _watermark = long.MinValue;
     }
 
     private void TrackExpiry(TKey key, TValue value)

@@ -9,6 +9,7 @@ public sealed class KeyValueStoreBuilder<TKey, TValue> : StoreBuilder
     private IEqualityComparer<TKey>? _comparer;
     private TimeSpan? _retention;
     private Func<TKey, TValue, long>? _timestampOf;
+    private bool _batchedChangelog;
 
     internal KeyValueStoreBuilder(string name, Serde<TKey> keySerde, Serde<TValue> valueSerde) : base(name)
     {
@@ -33,6 +34,18 @@ public sealed class KeyValueStoreBuilder<TKey, TValue> : StoreBuilder
         return this;
     }
 
+    /// <summary>
+    /// Logs each commit's changes as one changelog record (a batch) instead of one record per key, and does not log
+    /// expiry; a batch is deleted once the watermark has outlived everything it wrote or replaced (see
+    /// <see cref="ChangelogBatches"/>). For stores of many write-once entries, such as dedup, this removes nearly all
+    /// changelog sends. Needs <see cref="WithRetention"/>.
+    /// </summary>
+    public KeyValueStoreBuilder<TKey, TValue> WithBatchedChangelog()
+    {
+        _batchedChangelog = true;
+        return this;
+    }
+
     /// <summary>Key equality (needed for byte[] keys).</summary>
     public KeyValueStoreBuilder<TKey, TValue> WithKeyComparer(IEqualityComparer<TKey> comparer)
     {
@@ -48,5 +61,5 @@ public sealed class KeyValueStoreBuilder<TKey, TValue> : StoreBuilder
     }
 
     internal override IManagedStore Build() =>
-        new InMemoryKeyValueStore<TKey, TValue>(Name, _keySerde, _valueSerde, _comparer, LoggingEnabled, _retention, _timestampOf);
+        new InMemoryKeyValueStore<TKey, TValue>(Name, _keySerde, _valueSerde, _comparer, LoggingEnabled, _retention, _timestampOf, _batchedChangelog);
 }
