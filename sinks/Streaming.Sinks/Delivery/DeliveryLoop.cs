@@ -119,7 +119,7 @@ public sealed class DeliveryLoop
             .SetErrorHandler((_, error) => _logger.Log(error.IsFatal ? LogLevel.Error : LogLevel.Warning, "kafka: {Reason}", error.Reason))
             .WithTokenRefresh(_tokenRefresh)
             .Build();
-        var native = NativeConsume.TryCreate(consumer);
+        var native = _options.NativeConsume ? NativeConsume.TryCreate(consumer) : null;
         try
         {
             if (_options.UntilEnd)

@@ -103,14 +103,14 @@ internal sealed class CopyRowBuffer
         BinaryPrimitives.WriteDoubleBigEndian(span[4..], value);
     }
 
-    /// <summary>A timestamptz field from UTC epoch milliseconds.</summary>
+    /// <summary>A timestamptz field from UTC epoch milliseconds; <paramref name="field"/> names the value in errors.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside years 1 to 9999 (the range of <see cref="DateTime"/>).</exception>
-    public void WriteTimestampTz(long epochMillis)
+    public void WriteTimestampTz(long epochMillis, string field)
     {
         if (epochMillis is < MinEpochMillis or > MaxEpochMillis)
         {
-            throw new ArgumentOutOfRangeException(nameof(epochMillis), epochMillis,
-                $"epoch milliseconds {epochMillis} lie outside years 1 to 9999 ({MinEpochMillis} to {MaxEpochMillis}).");
+            throw new ArgumentOutOfRangeException(paramName: null,
+                $"{field} is {epochMillis} ms since the epoch, outside the years 1 to 9999 the sink writes to timestamptz columns ({MinEpochMillis} to {MaxEpochMillis}).");
         }
         var span = Reserve(12);
         BinaryPrimitives.WriteInt32BigEndian(span, 8);

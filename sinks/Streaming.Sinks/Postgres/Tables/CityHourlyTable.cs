@@ -39,8 +39,8 @@ internal sealed class CityHourlyTable : UpsertTable<CityHourly>
     {
         rows.StartRow(10);
         rows.WriteText(value.City);
-        rows.WriteTimestampTz(value.WindowStart);
-        rows.WriteTimestampTz(value.WindowEnd);
+        rows.WriteTimestampTz(value.WindowStart, "CityHourly.window_start");
+        rows.WriteTimestampTz(value.WindowEnd, "CityHourly.window_end");
         rows.WriteInt64(value.Trips);
         rows.WriteFloat8(value.FareSum);
         rows.WriteFloat8(value.FareAvg);
@@ -58,8 +58,8 @@ internal sealed class CityHourlyTable : UpsertTable<CityHourly>
         var city = reader.ReadBytesSpan("CityHourly.city");
         rows.WriteText(city);
         var windowStart = reader.ReadLong("CityHourly.window_start");
-        rows.WriteTimestampTz(windowStart);
-        rows.WriteTimestampTz(reader.ReadLong("CityHourly.window_end"));
+        rows.WriteTimestampTz(windowStart, "CityHourly.window_start");
+        rows.WriteTimestampTz(reader.ReadLong("CityHourly.window_end"), "CityHourly.window_end");
         rows.WriteInt64(reader.ReadLong("CityHourly.trips"));
         rows.WriteFloat8(reader.ReadDouble("CityHourly.fare_sum"));
         rows.WriteFloat8(reader.ReadDouble("CityHourly.fare_avg"));

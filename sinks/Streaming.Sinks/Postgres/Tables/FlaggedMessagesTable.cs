@@ -40,7 +40,7 @@ internal sealed class FlaggedMessagesTable : UpsertTable<FlaggedMessage>
         rows.WriteText(value.SenderId);
         rows.WriteText(value.ReceiverId);
         rows.WriteText(value.Text);
-        rows.WriteTimestampTz(value.SentAt);
+        rows.WriteTimestampTz(value.SentAt, "FlaggedMessage.sent_at");
         var words = rows.StartTextArray();
         foreach (var word in value.MatchedWords)
         {
@@ -59,7 +59,7 @@ internal sealed class FlaggedMessagesTable : UpsertTable<FlaggedMessage>
         rows.WriteText(reader.ReadBytesSpan("FlaggedMessage.sender_id"));
         rows.WriteText(reader.ReadBytesSpan("FlaggedMessage.receiver_id"));
         rows.WriteText(reader.ReadBytesSpan("FlaggedMessage.text"));
-        rows.WriteTimestampTz(reader.ReadLong("FlaggedMessage.sent_at"));
+        rows.WriteTimestampTz(reader.ReadLong("FlaggedMessage.sent_at"), "FlaggedMessage.sent_at");
         var words = rows.StartTextArray();
         var count = 0;
         // Each string item takes at least its one-byte length.

@@ -52,13 +52,13 @@ internal sealed class StrikeStatusTable : UpsertTable<StrikeStatus>
         rows.WriteText(value.Status.ToSymbol());
         if (value.CooldownUntil is { } cooldown)
         {
-            rows.WriteTimestampTz(cooldown);
+            rows.WriteTimestampTz(cooldown, "StrikeStatus.cooldown_until");
         }
         else
         {
             rows.WriteNull();
         }
-        rows.WriteTimestampTz(value.AsOf);
+        rows.WriteTimestampTz(value.AsOf, "StrikeStatus.as_of");
         rows.WriteInt64(offset);
         return new RowKey(value.SenderId, value.AsOf);
     }
@@ -79,10 +79,10 @@ internal sealed class StrikeStatusTable : UpsertTable<StrikeStatus>
         }
         else
         {
-            rows.WriteTimestampTz(reader.ReadLong("StrikeStatus.cooldown_until"));
+            rows.WriteTimestampTz(reader.ReadLong("StrikeStatus.cooldown_until"), "StrikeStatus.cooldown_until");
         }
         var asOf = reader.ReadLong("StrikeStatus.as_of");
-        rows.WriteTimestampTz(asOf);
+        rows.WriteTimestampTz(asOf, "StrikeStatus.as_of");
         rows.WriteInt64(offset);
         return new RowKey(Encoding.UTF8.GetString(senderId), asOf);
     }

@@ -64,7 +64,7 @@ internal abstract class UpsertTable<T> : IUpsertTable
         catch (ArgumentOutOfRangeException ex)
         {
             _rows.Truncate(start);
-            throw new RecordDecodeException(RejectReasons.Undecodable, $"{RecordName}: {ex.Message}", ex);
+            throw new RecordDecodeException(RejectReasons.Undecodable, ex.Message, ex);
         }
         catch
         {
