@@ -10,6 +10,7 @@ using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
+using Streaming.Runtime;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.Postgres;
 
@@ -184,31 +185,33 @@ async Task<(TimeSpan, string)> EndToEndAsync(NpgsqlDataSource source, string top
     return (stopwatch.Elapsed, loop.Summary.Format("postgres", stopwatch.Elapsed));
 }
 
-// Reads the topic once with a bare consumer (no decoding, no sink): the most the end-to-end run could reach here.
+// Reads the topic once with a bare consumer (no decoding, no sink): the most the end-to-end run could reach here. It
+// polls as the sink does (NativeConsume when available) and stops, as the sink's --until-end does, once every partition
+// reached the end offset captured at start; waiting for end-of-partition events instead would add the mock broker's
+// fetch.wait.max.ms (500 ms) that it holds back an empty fetch for.
 TimeSpan ConsumeOnly(string topic)
 {
     var kafka = new KafkaSettings { BootstrapServers = bootstrap };
     var config = KafkaClientConfigFactory.CreateConsumerConfig(kafka, "bench-consume-" + id);
-    config.EnablePartitionEof = true;
-    using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
+    using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
     var stopwatch = Stopwatch.StartNew();
-    consumer.Assign(Enumerable.Range(0, 4).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
+    var partitions = Enumerable.Range(0, 4).Select(p => new TopicPartition(topic, p)).ToList();
+    var ends = partitions.ToDictionary(tp => tp.Partition.Value, tp => consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value);
+    consumer.Assign(partitions.Select(tp => new TopicPartitionOffset(tp, Offset.Beginning)));
+    var native = NativeConsume.TryCreate(consumer);
     var seen = 0;
-    var eofs = 0;
-    while (eofs < 4 && stopwatch.Elapsed < TimeSpan.FromMinutes(2))
+    var remaining = ends.Count(kv => kv.Value > 0);
+    while (remaining > 0 && stopwatch.Elapsed < TimeSpan.FromMinutes(2))
     {
-        var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
-        if (result is null)
+        var polled = native is not null ? native.Poll(100) : consumer.Consume(100) is { } result ? PolledRecord.From(result) : null;
+        if (polled is not { IsEof: false } record)
         {
             continue;
         }
-        if (result.IsPartitionEOF)
+        seen++;
+        if (record.Offset + 1 == ends[record.Partition])
         {
-            eofs++;
-        }
-        else
-        {
-            seen++;
+            remaining--;
         }
     }
     if (seen != rows)
