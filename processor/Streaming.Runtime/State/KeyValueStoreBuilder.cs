@@ -38,10 +38,15 @@ public sealed class KeyValueStoreBuilder<TKey, TValue> : StoreBuilder
     /// Logs each commit's changes as one changelog record (a batch) instead of one record per key, and does not log
     /// expiry; a batch is deleted once the watermark has outlived everything it wrote or replaced (see
     /// <see cref="ChangelogBatches"/>). For stores of many write-once entries, such as dedup, this removes nearly all
-    /// changelog sends. Needs <see cref="WithRetention"/>.
+    /// changelog sends. Call <see cref="WithRetention"/> first.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The store has no retention.</exception>
     public KeyValueStoreBuilder<TKey, TValue> WithBatchedChangelog()
     {
+        if (_retention is null)
+        {
+            throw new InvalidOperationException($"store '{Name}': a batched changelog needs a retention; call WithRetention before WithBatchedChangelog.");
+        }
         _batchedChangelog = true;
         return this;
     }

@@ -64,6 +64,14 @@ public sealed class BatchedChangelogTests
     }
 
     [Fact]
+    public void ShouldRefuseABatchedChangelogWithoutRetentionWhenTheTopologyIsBuilt()
+    {
+        var act = () => Stores.KeyValueStore("seen", Serdes.String, Serdes.Long).WithBatchedChangelog();
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("store 'seen': a batched changelog needs a retention*");
+    }
+
+    [Fact]
     public void ShouldRefuseAChangelogWrittenWithoutBatching()
     {
         var act = () => NewStore().Restore("abc"u8.ToArray(), BitConverter.GetBytes(1L));
