@@ -36,9 +36,6 @@ internal sealed class ChangelogBatches(string storeName, TimeSpan retention)
     private long _nextSequence;
     private long _pendingKeepUntil = long.MinValue;
 
-    /// <summary>Batches in the changelog that are not deleted yet.</summary>
-    public int LiveBatches => _keepUntilBySequence.Count;
-
     /// <summary>Notes the timestamp of a value the next batch writes, replaces or deletes.</summary>
     public void NoteWrite(long timestamp) => _pendingKeepUntil = Math.Max(_pendingKeepUntil, timestamp);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Streaming.Contracts.Avro;
+using Streaming.Contracts.Avro.Codecs;
 using Streaming.Contracts.Events;
 using Streaming.Sinks.Postgres.Copy;
 
@@ -35,21 +36,7 @@ internal sealed class CityHourlyTable : UpsertTable<CityHourly>
     protected override string RecordName => "streaming.CityHourly";
 
     /// <inheritdoc />
-    protected override RowKey EncodeRow(CityHourly value, long offset, CopyRowBuffer rows)
-    {
-        rows.StartRow(10);
-        rows.WriteText(value.City);
-        rows.WriteTimestampTz(value.WindowStart, "CityHourly.window_start");
-        rows.WriteTimestampTz(value.WindowEnd, "CityHourly.window_end");
-        rows.WriteInt64(value.Trips);
-        rows.WriteFloat8(value.FareSum);
-        rows.WriteFloat8(value.FareAvg);
-        rows.WriteFloat8(value.FareMin);
-        rows.WriteFloat8(value.FareMax);
-        rows.WriteFloat8(value.DistanceKmSum);
-        rows.WriteFloat8(value.AvgDurationS);
-        return Key(value.City, value.WindowStart);
-    }
+    protected override AvroCodec<CityHourly> Codec => AvroCodecs.CityHourly;
 
     /// <inheritdoc />
     protected override RowKey TranscodeRow(ref AvroReader reader, long offset, CopyRowBuffer rows)

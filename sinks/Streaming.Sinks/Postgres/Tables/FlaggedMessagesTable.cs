@@ -1,5 +1,6 @@
 using System.Text;
 using Streaming.Contracts.Avro;
+using Streaming.Contracts.Avro.Codecs;
 using Streaming.Contracts.Events;
 using Streaming.Sinks.Postgres.Copy;
 
@@ -33,22 +34,7 @@ internal sealed class FlaggedMessagesTable : UpsertTable<FlaggedMessage>
     protected override string RecordName => "streaming.FlaggedMessage";
 
     /// <inheritdoc />
-    protected override RowKey EncodeRow(FlaggedMessage value, long offset, CopyRowBuffer rows)
-    {
-        rows.StartRow(6);
-        rows.WriteText(value.MessageId);
-        rows.WriteText(value.SenderId);
-        rows.WriteText(value.ReceiverId);
-        rows.WriteText(value.Text);
-        rows.WriteTimestampTz(value.SentAt, "FlaggedMessage.sent_at");
-        var words = rows.StartTextArray();
-        foreach (var word in value.MatchedWords)
-        {
-            rows.AddTextArrayItem(word);
-        }
-        rows.EndTextArray(words, value.MatchedWords.Count);
-        return new RowKey(value.MessageId);
-    }
+    protected override AvroCodec<FlaggedMessage> Codec => AvroCodecs.FlaggedMessage;
 
     /// <inheritdoc />
     protected override RowKey TranscodeRow(ref AvroReader reader, long offset, CopyRowBuffer rows)

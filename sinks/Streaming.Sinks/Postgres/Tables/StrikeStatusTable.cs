@@ -1,5 +1,6 @@
 using System.Text;
 using Streaming.Contracts.Avro;
+using Streaming.Contracts.Avro.Codecs;
 using Streaming.Contracts.Events;
 using Streaming.Sinks.Postgres.Copy;
 
@@ -37,31 +38,12 @@ internal sealed class StrikeStatusTable : UpsertTable<StrikeStatus>
     /// <inheritdoc />
     protected override string RecordName => "streaming.StrikeStatus";
 
+    /// <inheritdoc />
+    protected override AvroCodec<StrikeStatus> Codec => AvroCodecs.StrikeStatus;
+
     /// <summary>The later status by (as_of, offset) wins, not the later record.</summary>
     protected override bool Supersedes(in BufferedRow candidate, in BufferedRow current) =>
         (candidate.Order, candidate.Offset).CompareTo((current.Order, current.Offset)) > 0;
-
-    /// <inheritdoc />
-    protected override RowKey EncodeRow(StrikeStatus value, long offset, CopyRowBuffer rows)
-    {
-        rows.StartRow(8);
-        rows.WriteText(value.SenderId);
-        rows.WriteInt32(value.ActiveStrikes);
-        rows.WriteInt32(value.Level);
-        rows.WriteFloat8(value.SalaryMultiplier);
-        rows.WriteText(value.Status.ToSymbol());
-        if (value.CooldownUntil is { } cooldown)
-        {
-            rows.WriteTimestampTz(cooldown, "StrikeStatus.cooldown_until");
-        }
-        else
-        {
-            rows.WriteNull();
-        }
-        rows.WriteTimestampTz(value.AsOf, "StrikeStatus.as_of");
-        rows.WriteInt64(offset);
-        return new RowKey(value.SenderId, value.AsOf);
-    }
 
     /// <inheritdoc />
     protected override RowKey TranscodeRow(ref AvroReader reader, long offset, CopyRowBuffer rows)

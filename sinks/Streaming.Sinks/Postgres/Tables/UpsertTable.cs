@@ -1,5 +1,6 @@
 using Npgsql;
 using Streaming.Contracts.Avro;
+using Streaming.Contracts.Avro.Codecs;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.Serialization;
 using Streaming.Runtime;
@@ -9,9 +10,9 @@ using Streaming.Sinks.Postgres.Copy;
 namespace Streaming.Sinks.Postgres.Tables;
 
 /// <summary>
-/// Base of the result tables. Each record is encoded into a binary COPY tuple the moment it is added — from the
-/// decoded value (<see cref="Add"/>) or straight from its Avro payload (<see cref="AddRaw"/>, no objects in between)
-/// — and a batch keeps one row per primary key (the winner by <see cref="Supersedes"/>). Writing then:
+/// Base of the result tables. Each record is encoded into a binary COPY tuple the moment it is added, straight from its
+/// Avro payload (<see cref="AddRaw"/>, no objects in between; a decoded value is written back to its payload first),
+/// and a batch keeps one row per primary key (the winner by <see cref="Supersedes"/>). Writing then:
 /// <list type="bullet">
 /// <item>binary COPY straight into the table under a savepoint, when <see cref="DirectCopyPolicy"/> says keys are
 /// likely new (the common case: each result is emitted once);</item>
@@ -49,46 +50,40 @@ internal abstract class UpsertTable<T> : IUpsertTable
     /// <summary>The Avro record name, for decode errors.</summary>
     protected abstract string RecordName { get; }
 
+    /// <summary>The contract codec of <typeparamref name="T"/>, to write a decoded value back to its Avro payload.</summary>
+    protected abstract AvroCodec<T> Codec { get; }
+
     /// <inheritdoc />
     public bool Accepts(SinkRecord record) => record.Value is T;
 
     /// <inheritdoc />
-    public void Add(SinkRecord record)
-    {
-        var start = _rows.Length;
-        try
-        {
-            var key = EncodeRow((T)record.Value, record.Offset, _rows);
-            Keep(new BufferedRow(key.Key, key.Order, start, _rows.Length - start, record.Topic, record.Partition, record.Offset));
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            _rows.Truncate(start);
-            throw new RecordDecodeException(RejectReasons.Undecodable, ex.Message, ex);
-        }
-        catch
-        {
-            _rows.Truncate(start);
-            throw;
-        }
-    }
+    /// <remarks>
+    /// A decoded value (the first record of each schema id, or a sink fed decoded records) is written back to its Avro
+    /// payload and transcoded like a raw one, so each table has one encoder and both paths store the same bytes.
+    /// </remarks>
+    public void Add(SinkRecord record) =>
+        Append(Codec.Encode((T)record.Value), record.Topic, record.Partition, record.Offset, schemaId: null);
 
     /// <inheritdoc />
-    public void AddRaw(in PolledRecord record, int schemaId)
+    public void AddRaw(in PolledRecord record, int schemaId) =>
+        Append(record.Value.AsSpan(ConfluentWireFormat.HeaderSize), record.Topic, record.Partition, record.Offset, schemaId);
+
+    private void Append(ReadOnlySpan<byte> payload, string topic, int partition, long offset, int? schemaId)
     {
         var start = _rows.Length;
         try
         {
-            var reader = new AvroReader(record.Value.AsSpan(ConfluentWireFormat.HeaderSize));
-            var key = TranscodeRow(ref reader, record.Offset, _rows);
+            var reader = new AvroReader(payload);
+            var key = TranscodeRow(ref reader, offset, _rows);
             reader.EnsureEnd(RecordName);
-            Keep(new BufferedRow(key.Key, key.Order, start, _rows.Length - start, record.Topic, record.Partition, record.Offset));
+            Keep(new BufferedRow(key.Key, key.Order, start, _rows.Length - start, topic, partition, offset));
         }
         catch (Exception ex) when (ex is AvroException or ArgumentOutOfRangeException)
         {
             _rows.Truncate(start);
             // Worded as the contract serde words its decode failures.
-            throw new RecordDecodeException(RejectReasons.Undecodable, $"schema id {schemaId}: {ex.Message}", ex) { SchemaId = schemaId };
+            var detail = schemaId is null ? ex.Message : $"schema id {schemaId}: {ex.Message}";
+            throw new RecordDecodeException(RejectReasons.Undecodable, detail, ex) { SchemaId = schemaId };
         }
         catch
         {
@@ -149,13 +144,9 @@ internal abstract class UpsertTable<T> : IUpsertTable
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Encodes a decoded value (read at source <paramref name="offset"/>) as one tuple in <see cref="CopyColumns"/> order; returns its key.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A value the column cannot hold.</exception>
-    protected abstract RowKey EncodeRow(T value, long offset, CopyRowBuffer rows);
-
     /// <summary>
     /// Reads one Avro record of the table's schema from <paramref name="reader"/> and encodes it as one tuple in
-    /// <see cref="CopyColumns"/> order, with the same values <see cref="EncodeRow"/> writes for the decoded record.
+    /// <see cref="CopyColumns"/> order.
     /// </summary>
     /// <exception cref="AvroException">The payload does not match the schema.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value the column cannot hold.</exception>
