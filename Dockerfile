@@ -1,14 +1,13 @@
 # One image per service: docker build --build-arg PROJECT=producer/Streaming.Producer --build-arg APP=producer .
-# The runtime image carries Debian's librdkafka, so the build prunes librdkafka.redist exactly as on the dev machines.
+# librdkafka 2.16.0 comes from the librdkafka.redist package in the published folder; no system librdkafka is needed
+# (contracts' LibrdkafkaLoader binds the package's file that loads on the image's glibc).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-RUN apt-get update && apt-get install -y --no-install-recommends librdkafka-dev && rm -rf /var/lib/apt/lists/*
 ARG PROJECT
 WORKDIR /src
 COPY . .
-RUN dotnet publish "$PROJECT" -c Release -o /app -p:UseSystemLibrdkafka=true
+RUN dotnet publish "$PROJECT" -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-RUN apt-get update && apt-get install -y --no-install-recommends librdkafka1 && rm -rf /var/lib/apt/lists/*
 ARG APP
 ENV APP=${APP}
 WORKDIR /app

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Dev stack: librdkafka mock Kafka cluster, a private PostgreSQL cluster and s3rver.
 #   scripts/dev.sh up|down|status
-# Everything lives under .dev/; `down` stops only what `up` started (pid files).
+# Everything lives under .dev/; `down` stops only what `up` started (pid files). When the postgres user cannot reach
+# the checkout (a clone under root's mode-700 home), the Postgres cluster lives in /var/tmp/streaming-dev-<hash of the
+# checkout path>/ instead, recorded in .dev/pg.home.
 # Ports: DEV_PG_PORT (default 55432), DEV_S3_PORT (default 55480). Kafka brokers take free ports.
 set -euo pipefail
 
@@ -23,6 +25,19 @@ pg_bin() {
     [ -x "$dir/pg_ctl" ] && { echo "$dir"; return 0; }
   done
   return 1
+}
+
+# The Postgres cluster's home: .dev itself when the postgres user can reach it, else a folder outside the checkout that
+# is tied to its path. Chosen once, at the first `up`, and kept in .dev/pg.home so later calls find the same cluster.
+pg_home() {
+  if [ -s "$DEV/pg.home" ]; then cat "$DEV/pg.home"; return 0; fi
+  local home="$DEV"
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$DEV" 2>/dev/null; then
+    home="/var/tmp/streaming-dev-$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"
+    mkdir -p "$home" && chmod 755 "$home"
+  fi
+  echo "$home" >"$DEV/pg.home"
+  echo "$home"
 }
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -57,19 +72,21 @@ pg_up() {
   local bin; bin=$(pg_bin) || fail "PostgreSQL server binaries not found; install Debian's postgresql (apt-get install postgresql)."
   if alive "$DEV/pg.pid"; then say "postgres already running on port $PG_PORT"; return 0; fi
   port_taken "$PG_PORT" && fail "port $PG_PORT is taken by another process; free it or set DEV_PG_PORT."
-  mkdir -p "$DEV/pg-run"
-  if [ ! -s "$DEV/pg/PG_VERSION" ]; then
-    say "initialising private postgres cluster in .dev/pg"
-    mkdir -p "$DEV/pg"
-    [ "$(id -u)" = 0 ] && chown postgres:postgres "$DEV/pg"
-    as_pg "$bin/initdb" -D "$DEV/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$DEV/pg-init.log" 2>&1 \
+  local home; home=$(pg_home)
+  [ "$home" = "$DEV" ] || say "postgres data in $home (the postgres user cannot reach $DEV)"
+  mkdir -p "$home/pg-run"
+  if [ ! -s "$home/pg/PG_VERSION" ]; then
+    say "initialising private postgres cluster in $home/pg"
+    mkdir -p "$home/pg"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$home/pg"
+    as_pg "$bin/initdb" -D "$home/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$DEV/pg-init.log" 2>&1 \
       || fail "initdb failed; see $DEV/pg-init.log"
   fi
-  [ "$(id -u)" = 0 ] && chown postgres:postgres "$DEV/pg-run"
-  as_pg "$bin/pg_ctl" -D "$DEV/pg" -l "$DEV/pg-run/postgres.log" -w -t "$WAIT_SECONDS" \
-    -o "-p $PG_PORT -k $DEV/pg-run -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100" start >/dev/null \
-    || fail "postgres could not start on port $PG_PORT: $(tail -n 3 "$DEV/pg-run/postgres.log")"
-  head -n 1 "$DEV/pg/postmaster.pid" >"$DEV/pg.pid"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$home/pg-run"
+  as_pg "$bin/pg_ctl" -D "$home/pg" -l "$home/pg-run/postgres.log" -w -t "$WAIT_SECONDS" \
+    -o "-p $PG_PORT -k $home/pg-run -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100" start >/dev/null \
+    || fail "postgres could not start on port $PG_PORT: $(tail -n 3 "$home/pg-run/postgres.log")"
+  head -n 1 "$home/pg/postmaster.pid" >"$DEV/pg.pid"
   STARTED+=(pg)
   as_pg "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$PG_DB'" postgres | grep -q 1 \
     || as_pg "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$PG_DB"
@@ -123,7 +140,7 @@ stop_kafka() {
 stop_pg() {
   local bin
   if alive "$DEV/pg.pid" && bin=$(pg_bin); then
-    as_pg "$bin/pg_ctl" -D "$DEV/pg" -m fast -w -t 30 stop >/dev/null 2>&1 || kill -KILL "$(cat "$DEV/pg.pid")" 2>/dev/null || true
+    as_pg "$bin/pg_ctl" -D "$(pg_home)/pg" -m fast -w -t 30 stop >/dev/null 2>&1 || kill -KILL "$(cat "$DEV/pg.pid")" 2>/dev/null || true
     say "postgres stopped"
   fi
   rm -f "$DEV/pg.pid"

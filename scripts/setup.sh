@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh machine of this kind, and nothing that is already there:
-#   apt: librdkafka1 + librdkafka-dev (Kafka client and the dev broker), postgresql (dev database),
-#        docker-compose (validates docker-compose.kafka.yml; no engine is needed)
+#   apt: postgresql (dev database), docker-compose (validates docker-compose.kafka.yml; no engine is needed)
 #   npm: s3rver (dev S3) and the test oracles avsc, DuckDB, hyparquet
-#   NuGet: restore of Streaming.sln
+#   NuGet: restore of Streaming.sln (Confluent.Kafka brings librdkafka 2.16.0 in librdkafka.redist; no system
+#          librdkafka is needed, and one installed is ignored: contracts' LibrdkafkaLoader binds the package's)
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 need=()
-dpkg -s librdkafka-dev >/dev/null 2>&1 || need+=(librdkafka-dev librdkafka1)
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
 command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
 if [ ${#need[@]} -gt 0 ]; then

@@ -3,6 +3,10 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Streaming.Bench.Runtime;
 using Streaming.Runtime;
+using Streaming.Contracts.Kafka;
+
+// The package's librdkafka, bound before the first Kafka call (DESIGN §2).
+LibrdkafkaLoader.EnsureLoadedOrExit("bench");
 
 // One benchmark scenario per process (so peak RSS is per scenario); run.sh runs them all on one input topic.
 // Usage: bench --bootstrap B --scenario produce|baseline|baseline-eos|passthrough|count-eos|count-alos --topic T [--records N]

@@ -4,12 +4,13 @@ using System.Text;
 namespace Streaming.DevKafka;
 
 /// <summary>
-/// P/Invoke surface of librdkafka's mock cluster (librdkafka.so.1, mock API present since 1.x).
+/// P/Invoke surface of librdkafka's mock cluster. <c>"librdkafka"</c> binds to the library the clients load
+/// (<c>LibrdkafkaLoader.BindImportsOf</c> in Program.cs), so the broker runs the clients' librdkafka version.
 /// Only the dev host uses it; the product talks to brokers through Confluent.Kafka.
 /// </summary>
 internal static partial class LibrdkafkaMock
 {
-    private const string Lib = "librdkafka.so.1";
+    private const string Lib = "librdkafka";
     private const int RdKafkaProducer = 0;
     private const int ConfOk = 0;
 
@@ -37,6 +38,9 @@ internal static partial class LibrdkafkaMock
     [LibraryImport(Lib, EntryPoint = "rd_kafka_mock_topic_create", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int TopicCreate(IntPtr cluster, string topic, int partitions, int replicationFactor);
 
+    [LibraryImport(Lib, EntryPoint = "rd_kafka_version_str")]
+    private static partial IntPtr VersionString();
+
     [LibraryImport(Lib, EntryPoint = "rd_kafka_err2str")]
     private static partial IntPtr ErrorToString(int err);
 
@@ -52,6 +56,8 @@ internal static partial class LibrdkafkaMock
         var rk = KafkaNew(RdKafkaProducer, conf, errstr, (UIntPtr)errstr.Length);
         return rk != IntPtr.Zero ? rk : throw new InvalidOperationException("rd_kafka_new failed: " + Decode(errstr));
     }
+
+    internal static string Version => Marshal.PtrToStringUTF8(VersionString()) ?? "unknown";
 
     internal static string Bootstraps(IntPtr cluster) => Marshal.PtrToStringUTF8(ClusterBootstraps(cluster)) ?? "";
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Streaming.Contracts.Kafka;
 using Streaming.DevKafka;
 
 // Dev Kafka: hosts librdkafka's mock cluster until SIGTERM/SIGINT.
@@ -24,6 +25,7 @@ for (var i = 0; i < args.Length; i++)
 
 try
 {
+    LibrdkafkaLoader.BindImportsOf(typeof(LibrdkafkaMock).Assembly);
     var topics = topicsFile is null ? [] : TopicSpec.ReadFile(topicsFile);
     using var cluster = new MockCluster(brokers);
     foreach (var topic in topics)
@@ -35,7 +37,7 @@ try
     using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.Set(); });
     using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; stop.Set(); });
 
-    Console.WriteLine($"devkafka: {brokers} brokers at {cluster.Bootstrap}, {topics.Count} topics created");
+    Console.WriteLine($"devkafka: {brokers} brokers at {cluster.Bootstrap} (librdkafka {LibrdkafkaMock.Version} from {LibrdkafkaLoader.LoadedPath}), {topics.Count} topics created");
     if (bootstrapFile is not null)
     {
         // Written last and atomically: its presence tells dev.sh the cluster is ready.
@@ -45,6 +47,11 @@ try
     stop.Wait();
     Console.WriteLine("devkafka: stopping");
     return 0;
+}
+catch (LibrdkafkaLoadException ex)
+{
+    Console.Error.WriteLine("devkafka: " + ex.Message);
+    return 2;
 }
 catch (Exception ex) when (ex is InvalidOperationException or FormatException or IOException or DllNotFoundException or ArgumentException)
 {

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
-using Streaming.Contracts.Configuration;
+using Streaming.Contracts.Cli;
 using Streaming.Producer.Cli;
 using Streaming.Producer.Output;
-using UsageException = Streaming.Contracts.Cli.UsageException;
 
 namespace Streaming.Producer;
 
@@ -23,7 +21,7 @@ public static class ProducerCli
     /// <param name="error">Standard error; the console when null.</param>
     /// <param name="environment">Environment variables for configuration; the process environment when null.</param>
     /// <param name="cancellationToken">Stops the run (exit 130).</param>
-    /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
+    /// <returns>The exit code (<see cref="Cli.ExitCodes"/>).</returns>
     public static async Task<int> RunAsync(
         string[] args,
         TextWriter? output = null,
@@ -44,50 +42,10 @@ public static class ProducerCli
             GenerateCommand.Create(context),
             ReplayFileCommand.Create(context),
         };
-        var parseResult = root.Parse(args);
-        if (parseResult.Action is ParseErrorAction)
-        {
-            var command = parseResult.CommandResult.Command;
-            var path = command == root ? "producer" : "producer " + command.Name;
-            var messages = string.Join("; ", parseResult.Errors.Select(e => OneLine(e.Message).TrimEnd('.')));
-            await context.Error.WriteLineAsync($"producer: {messages}. See '{path} --help'.").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        try
-        {
-            var invocation = new InvocationConfiguration
-            {
-                Output = context.Output,
-                Error = context.Error,
-                EnableDefaultExceptionHandler = false,
-                ProcessTerminationTimeout = null,
-            };
-            return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is UsageException or ConfigurationException)
-        {
-            await context.Error.WriteLineAsync("producer: " + ex.Message).ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        catch (SinkException ex)
-        {
-            await context.Error.WriteLineAsync("producer: " + ex.Message).ConfigureAwait(false);
-            return ExitCodes.Failure;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await context.Error.WriteLineAsync("producer: cancelled").ConfigureAwait(false);
-            return ExitCodes.Cancelled;
-        }
-        catch (Exception ex)
-        {
-            // A defect or an unforeseen environment problem: still one line, with the type to search for.
-            await context.Error.WriteLineAsync($"producer: unexpected {ex.GetType().Name}: {OneLine(ex.Message)}").ConfigureAwait(false);
-            return ExitCodes.Failure;
-        }
+        return await CommandLineApp.RunAsync("producer", root, args,
+            isRunFailure: ex => ex is SinkException,
+            output: context.Output,
+            error: context.Error,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
     }
-
-    // Some parser messages span lines ("Must be one of:\n'jsonl'\n'csv'"); the error policy is one line.
-    private static string OneLine(string message) =>
-        string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

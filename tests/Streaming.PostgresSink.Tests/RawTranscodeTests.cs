@@ -119,7 +119,7 @@ public sealed class RawTranscodeTests
     }
 
     [Fact]
-    public async Task ShouldWriteTheSameRowsWhenPollingThroughConfluentConsume()
+    public async Task ShouldWriteEveryRowAndItsOffsetsWhenRawTopicsArriveThroughTheDeliveryLoop()
     {
         await using var schema = await TestSchema.CreateAsync("confluent");
         var topics = TestTopics.Create();
@@ -132,7 +132,7 @@ public sealed class RawTranscodeTests
         var serdes = new AvroSerdes(TopicWriter.Registry);
         using var rejected = new RejectedPublisher(KafkaClientConfigFactory.CreateProducerConfig(kafka), NullLogger.Instance, serde: serdes.Rejected);
         var loop = new DeliveryLoop(
-            new DeliveryOptions { Topics = [topics.Flagged, topics.StrikeStatus], GroupId = "test-confluent", SinkName = "confluent", UntilEnd = true, NativeConsume = false },
+            new DeliveryOptions { Topics = [topics.Flagged, topics.StrikeStatus], GroupId = "test-confluent", SinkName = "confluent", UntilEnd = true },
             KafkaClientConfigFactory.CreateConsumerConfig(kafka, "test-confluent"),
             new Streaming.Sinks.Postgres.PostgresSink(dataSource, new PostgresSinkSettings { BatchSize = 50, SinkName = "confluent" }, NullLogger.Instance),
             new RecordDecoder(serdes),

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Streaming.Runtime;
 using Streaming.Runtime.TestApp;
+using Streaming.Contracts.Kafka;
+
+// The package's librdkafka, bound before the first Kafka call (DESIGN §2).
+LibrdkafkaLoader.EnsureLoadedOrExit("testapp");
 
 // Hosts a test topology for the runtime's broker tests (crash, rebalance, bounded runs).
 // Usage: testapp --topology count|windows|passthrough --bootstrap B --app-id A --input T --output T

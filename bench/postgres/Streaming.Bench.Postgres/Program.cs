@@ -10,9 +10,12 @@ using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
-using Streaming.Runtime;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.Postgres;
+using Streaming.Contracts.Kafka;
+
+// The package's librdkafka, bound before the first Kafka call (DESIGN §2).
+LibrdkafkaLoader.EnsureLoadedOrExit("bench");
 
 // Sink throughput versus `psql \copy` of the same rows into the same table shape (flagged_messages), same run:
 //  1. psql \copy (CSV) into an empty flagged_messages;
@@ -187,7 +190,7 @@ async Task<(TimeSpan, string)> EndToEndAsync(NpgsqlDataSource source, string top
 }
 
 // Reads the topic once with a bare consumer (no decoding, no sink): the most the end-to-end run could reach here. It
-// polls as the sink does (NativeConsume when available) and stops, as the sink's --until-end does, once every partition
+// polls as the sink does (Consume) and stops, as the sink's --until-end does, once every partition
 // reached the end offset captured at start; waiting for end-of-partition events instead would add the mock broker's
 // fetch.wait.max.ms (500 ms) that it holds back an empty fetch for.
 TimeSpan ConsumeOnly(string topic)
@@ -199,12 +202,11 @@ TimeSpan ConsumeOnly(string topic)
     var partitions = Enumerable.Range(0, 4).Select(p => new TopicPartition(topic, p)).ToList();
     var ends = partitions.ToDictionary(tp => tp.Partition.Value, tp => consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value);
     consumer.Assign(partitions.Select(tp => new TopicPartitionOffset(tp, Offset.Beginning)));
-    var native = NativeConsume.TryCreate(consumer);
     var seen = 0;
     var remaining = ends.Count(kv => kv.Value > 0);
     while (remaining > 0 && stopwatch.Elapsed < TimeSpan.FromMinutes(2))
     {
-        var polled = native is not null ? native.Poll(100) : consumer.Consume(100) is { } result ? PolledRecord.From(result) : null;
+        PolledRecord? polled = consumer.Consume(100) is { } result ? PolledRecord.From(result) : null;
         if (polled is not { IsEof: false } record)
         {
             continue;

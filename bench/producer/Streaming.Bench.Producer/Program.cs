@@ -1,5 +1,9 @@
 using System.Globalization;
 using Streaming.Bench.Producer;
+using Streaming.Contracts.Kafka;
+
+// The package's librdkafka, bound before the first Kafka call (DESIGN §2).
+LibrdkafkaLoader.EnsureLoadedOrExit("bench");
 
 // Producer benchmark (on demand, never in CI): our producer's events/s to the dev Kafka against a raw Confluent.Kafka
 // producer with pre-encoded bytes of the same sizes and the same settings (alternating runs, best of each), then our

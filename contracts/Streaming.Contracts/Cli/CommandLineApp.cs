@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Streaming.Contracts.Configuration;
+using Streaming.Contracts.Kafka;
 
 namespace Streaming.Contracts.Cli;
 
@@ -9,6 +10,7 @@ namespace Streaming.Contracts.Cli;
 /// a parse error, <see cref="UsageException"/> or <see cref="ConfigurationException"/> prints one line saying what to
 /// fix and exits 2; a run failure the caller recognises prints one line and exits 1; cancellation exits 130; anything
 /// else prints one line naming the exception and exits 1. Never a stack trace (set STREAMING_DEBUG=1 to get one).
+/// librdkafka is loaded (<see cref="LibrdkafkaLoader"/>) before any command runs; when it cannot be, the run exits 2.
 /// </summary>
 public static class CommandLineApp
 {
@@ -18,6 +20,7 @@ public static class CommandLineApp
     /// <param name="root">The root command.</param>
     /// <param name="args">Command-line arguments.</param>
     /// <param name="isRunFailure">Exceptions that mean "the run failed" (exit 1 with their message).</param>
+    /// <param name="output">Where commands write; standard output when null.</param>
     /// <param name="error">Where messages go; standard error when null.</param>
     /// <param name="cancellationToken">Cancels the run (Ctrl+C, SIGTERM).</param>
     public static async Task<int> RunAsync(
@@ -25,11 +28,17 @@ public static class CommandLineApp
         RootCommand root,
         string[] args,
         Func<Exception, bool>? isRunFailure = null,
+        TextWriter? output = null,
         TextWriter? error = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(root);
+        output ??= Console.Out;
         error ??= Console.Error;
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new PrintVersionAction(name);
+        }
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction)
         {
@@ -42,11 +51,18 @@ public static class CommandLineApp
         }
         try
         {
+            LibrdkafkaLoader.EnsureLoaded();
             // Without the default handler, exceptions reach the policy below instead of System.CommandLine's printer.
-            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            var invocation = new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            };
             return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is UsageException or ConfigurationException)
+        catch (Exception ex) when (ex is UsageException or ConfigurationException or LibrdkafkaLoadException)
         {
             await error.WriteLineAsync($"{name}: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
@@ -63,7 +79,8 @@ public static class CommandLineApp
         }
         catch (Exception ex) when (Environment.GetEnvironmentVariable("STREAMING_DEBUG") != "1")
         {
-            await error.WriteLineAsync($"{name}: unexpected {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            var message = string.Join(' ', ex.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            await error.WriteLineAsync($"{name}: unexpected {ex.GetType().Name}: {message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
     }

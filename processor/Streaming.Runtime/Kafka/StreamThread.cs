@@ -59,7 +59,6 @@ internal sealed class StreamThread
             .SetErrorHandler((_, e) => _log.Log(e.IsFatal ? LogLevel.Error : LogLevel.Debug, "{Prefix}consumer error {Code}: {Reason}", _prefix, e.Code, e.Reason))
             .Build();
         taskManager.Consumer = consumer;
-        var nativeConsume = NativeConsume.TryCreate(consumer);
         consumer.Subscribe(_layout.AllSourceTopics);
         _log.LogInformation("{Prefix}started; subscribed to [{Topics}] ({Guarantee})", _prefix, string.Join(", ", _layout.AllSourceTopics), _config.ProcessingGuarantee);
         var lastCommit = Now();
@@ -74,7 +73,7 @@ internal sealed class StreamThread
                 {
                     var now = Now();
                     var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                    Poll(consumer, nativeConsume, taskManager, idle);
+                    Poll(consumer, taskManager, idle);
                     var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                     taskManager.RestorePending(now);
                     idle = Process(taskManager, now) == 0;
@@ -133,7 +132,7 @@ internal sealed class StreamThread
     }
 
     /// <param name="idle">The last turn processed nothing: buffered records wait for other partitions.</param>
-    private void Poll(IConsumer<byte[]?, byte[]?> consumer, NativeConsume? native, TaskManager taskManager, bool idle)
+    private void Poll(IConsumer<byte[]?, byte[]?> consumer, TaskManager taskManager, bool idle)
     {
         var buffered = 0;
         foreach (var task in taskManager.Tasks)
@@ -148,30 +147,30 @@ internal sealed class StreamThread
         for (var i = 0; i < budget; i++)
         {
             var waitMs = i == 0 ? firstWaitMs : 0;
-            PolledRecord? polled = native is not null
-                ? native.Poll(waitMs)
-                : consumer.Consume(waitMs) is { } result ? PolledRecord.From(result) : null;
-            if (polled is not { } record)
+            if (consumer.Consume(waitMs) is not { } result)
             {
                 break;
             }
-            var key = (record.Topic, record.Partition);
-            if (record.IsEof)
+            var key = (result.Topic, result.Partition.Value);
+            if (result.IsPartitionEOF)
             {
-                _fetchPositions[key] = Math.Max(_fetchPositions.GetValueOrDefault(key), record.Offset);
+                _fetchPositions[key] = Math.Max(_fetchPositions.GetValueOrDefault(key), result.Offset.Value);
                 continue;
             }
-            var task = taskManager.TaskFor(record.Topic, record.Partition);
+            var task = taskManager.TaskFor(result.Topic, result.Partition.Value);
             if (task is null)
             {
                 continue;
             }
-            _fetchPositions[key] = record.Offset + 1;
-            if (_layout.EndOffsets is not null && _layout.EndOffsets.TryGetValue(key, out var end) && record.Offset >= end)
+            _fetchPositions[key] = result.Offset.Value + 1;
+            if (_layout.EndOffsets is not null && _layout.EndOffsets.TryGetValue(key, out var end) && result.Offset.Value >= end)
             {
                 continue;
             }
-            task.AddRecord(new RawRecord(record.Topic, record.Partition, record.Offset, record.Timestamp, record.Key, record.Value, record.Headers));
+            var message = result.Message;
+            // Records without headers carry none, so forwarding them allocates nothing.
+            task.AddRecord(new RawRecord(result.Topic, result.Partition.Value, result.Offset.Value, message.Timestamp.UnixTimestampMs, message.Key, message.Value,
+                message.Headers is { Count: > 0 } headers ? headers : null));
         }
         if (_layout.EndOffsets is not null)
         {

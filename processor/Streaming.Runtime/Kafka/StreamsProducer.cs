@@ -11,7 +11,6 @@ namespace Streaming.Runtime;
 internal sealed class StreamsProducer : IDisposable
 {
     private readonly IProducer<byte[]?, byte[]?> _producer;
-    private readonly NativeProduce? _native;
     private readonly ILogger _log;
     private readonly string _logPrefix;
 
@@ -25,7 +24,6 @@ internal sealed class StreamsProducer : IDisposable
             .SetLogHandler((_, m) => _log.LogDebug("{Prefix}librdkafka {Facility}: {Message}", _logPrefix, m.Facility, m.Message))
             .SetErrorHandler((_, e) => _log.Log(e.IsFatal ? LogLevel.Error : LogLevel.Debug, "{Prefix}producer error {Code}: {Reason}", _logPrefix, e.Code, e.Reason))
             .Build();
-        _native = NativeProduce.TryCreate(_producer);
         if (Transactional)
         {
             Guard("initializing transactions", () => _producer.InitTransactions(TimeSpan.FromSeconds(60)));
@@ -42,20 +40,12 @@ internal sealed class StreamsProducer : IDisposable
     public void Send(string topic, int partition, Message<byte[]?, byte[]?> message, Action<DeliveryReport<byte[]?, byte[]?>>? onDelivery)
     {
         MaybeBeginTransaction();
-        var native = _native is not null && onDelivery is null && (message.Headers is null || message.Headers.Count == 0);
-        var target = native ? null : new TopicPartition(topic, partition >= 0 ? partition : Partition.Any);
+        var target = new TopicPartition(topic, partition >= 0 ? partition : Partition.Any);
         while (true)
         {
             try
             {
-                if (target is null)
-                {
-                    _native!.Produce(topic, partition >= 0 ? partition : Partition.Any.Value, message.Key, message.Value, message.Timestamp.UnixTimestampMs);
-                }
-                else
-                {
-                    _producer.Produce(target, message, onDelivery);
-                }
+                _producer.Produce(target, message, onDelivery);
                 return;
             }
             catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
@@ -122,7 +112,6 @@ internal sealed class StreamsProducer : IDisposable
         catch (KafkaException)
         {
         }
-        _native?.Dispose();
         _producer.Dispose();
     }
 

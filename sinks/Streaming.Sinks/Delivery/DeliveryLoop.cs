@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.Serialization;
-using Streaming.Runtime;
 
 namespace Streaming.Sinks.Delivery;
 
@@ -20,9 +19,7 @@ namespace Streaming.Sinks.Delivery;
 /// <para>A bounded run (<see cref="DeliveryOptions.UntilEnd"/>) assigns every partition directly unless
 /// <see cref="DeliveryOptions.JoinGroupWhenBounded"/> is set; the seek rules are the same.</para>
 /// <para>Everything, including the rebalance callbacks and every <see cref="ISink"/> call, runs on the thread that calls
-/// <see cref="RunAsync"/>: librdkafka invokes the callbacks from inside the poll. The loop polls through
-/// <see cref="NativeConsume"/> (rd_kafka_consumer_poll on the consumer's own handle, about half the cost per record of
-/// <c>Consume</c>) when that handle can be used safely, and through <c>Consume</c> otherwise.</para>
+/// <see cref="RunAsync"/>: librdkafka invokes the callbacks from inside the poll.</para>
 /// <para>Topics an <see cref="IRawValueSink"/> takes raw skip the object decode: the loop checks the frame and the sink
 /// decodes the payload into its own format; a payload it cannot decode is rejected like any undecodable record.</para>
 /// </remarks>
@@ -119,7 +116,6 @@ public sealed class DeliveryLoop
             .SetErrorHandler((_, error) => _logger.Log(error.IsFatal ? LogLevel.Error : LogLevel.Warning, "kafka: {Reason}", error.Reason))
             .WithTokenRefresh(_tokenRefresh)
             .Build();
-        var native = _options.NativeConsume ? NativeConsume.TryCreate(consumer) : null;
         try
         {
             if (_options.UntilEnd)
@@ -140,7 +136,7 @@ public sealed class DeliveryLoop
             var lastProgressLog = _time.GetUtcNow();
             while (!cancellationToken.IsCancellationRequested)
             {
-                if (Poll(consumer, native) is { } polled)
+                if (Poll(consumer) is { } polled)
                 {
                     Handle(consumer, polled);
                 }
@@ -179,13 +175,11 @@ public sealed class DeliveryLoop
         }
     }
 
-    private PolledRecord? Poll(IConsumer<byte[]?, byte[]?> consumer, NativeConsume? native)
+    private PolledRecord? Poll(IConsumer<byte[]?, byte[]?> consumer)
     {
         try
         {
-            return native is not null
-                ? native.Poll((int)_options.PollTimeout.TotalMilliseconds)
-                : consumer.Consume(_options.PollTimeout) is { } result ? PolledRecord.From(result) : null;
+            return consumer.Consume(_options.PollTimeout) is { } result ? PolledRecord.From(result) : null;
         }
         catch (KafkaException ex) when (!ex.Error.IsFatal)
         {

@@ -31,12 +31,6 @@ public sealed class DeliveryOptions
     /// </summary>
     public PartitionAssignmentStrategy AssignmentStrategy { get; init; } = PartitionAssignmentStrategy.Range;
 
-    /// <summary>
-    /// Poll through <see cref="Streaming.Runtime.NativeConsume"/> (librdkafka's rd_kafka_consumer_poll on the consumer's
-    /// own handle) when the handle can be used safely; default true. False always uses Confluent.Kafka's <c>Consume</c>.
-    /// </summary>
-    public bool NativeConsume { get; init; } = true;
-
     /// <summary>Longest single wait in <c>Consume</c>; bounds how late a time-based flush can run.</summary>
     public TimeSpan PollTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
 

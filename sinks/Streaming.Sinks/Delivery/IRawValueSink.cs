@@ -1,4 +1,3 @@
-using Streaming.Runtime;
 
 namespace Streaming.Sinks.Delivery;
 

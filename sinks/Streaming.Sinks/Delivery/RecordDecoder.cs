@@ -5,7 +5,6 @@ using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
-using Streaming.Runtime;
 
 namespace Streaming.Sinks.Delivery;
 

@@ -1,6 +1,5 @@
 using Confluent.Kafka;
 using Streaming.Contracts;
-using Streaming.Runtime;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.Postgres.Tables;
 

@@ -1,7 +1,6 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Streaming.Runtime;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.Postgres.Tables;
 

@@ -1,5 +1,4 @@
 using Npgsql;
-using Streaming.Runtime;
 using Streaming.Sinks.Delivery;
 
 namespace Streaming.Sinks.Postgres.Tables;

@@ -3,7 +3,6 @@ using Streaming.Contracts.Avro;
 using Streaming.Contracts.Avro.Codecs;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.Serialization;
-using Streaming.Runtime;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.Postgres.Copy;
 

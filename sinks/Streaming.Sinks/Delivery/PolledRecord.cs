@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Streaming.Runtime;
+namespace Streaming.Sinks.Delivery;
 
 /// <summary>One polled record, or an end-of-partition event (<see cref="IsEof"/>, <see cref="Offset"/> = the end).</summary>
 /// <param name="Topic">Topic name.</param>
