@@ -16,11 +16,14 @@ public sealed class KafkaDeliveryTests
     public async Task ShouldCountDeliveryErrorsAndExitNonZeroWhenRecordsCannotBeDelivered()
     {
         // A 1 ms message timeout expires records in the client's queue: delivery reports come back as errors.
+        // One record per batch keeps records queued behind in-flight requests: librdkafka 2.16 scans for timeouts once
+        // a second, and with full batches it can deliver all 3,000 records to the mock before the first scan.
         var environment = new Dictionary<string, string?>
         {
             ["KAFKA_BOOTSTRAP"] = DevStack.KafkaBootstrap,
             ["STREAMING__KAFKA__PROPERTIES__message.timeout.ms"] = "1",
             ["STREAMING__KAFKA__PROPERTIES__linger.ms"] = "0",
+            ["STREAMING__KAFKA__PROPERTIES__batch.num.messages"] = "1",
         };
 
         var result = await ProducerRunner.RunAsync(["generate", "--trips", "3000", "--seed", "4", "--topic-prefix", _prefix], environment);
