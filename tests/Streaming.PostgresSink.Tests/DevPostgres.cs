@@ -3,7 +3,10 @@ using Streaming.TestSupport;
 
 namespace Streaming.PostgresSink.Tests;
 
-/// <summary>Controls the dev Postgres cluster (.dev/pg) with pg_ctl, as the postgres user when the tests run as root.</summary>
+/// <summary>
+/// Controls the dev Postgres cluster with pg_ctl, as the postgres user when the tests run as root. The cluster lives in
+/// .dev/pg, or where .dev/pg.home says when the postgres user cannot reach the checkout (scripts/dev.sh).
+/// </summary>
 internal static class DevPostgres
 {
     /// <summary>
@@ -12,10 +15,12 @@ internal static class DevPostgres
     /// </summary>
     public static async Task RestartAsync(TimeSpan timeout)
     {
-        var dataDir = RepoPaths.Combine(".dev", "pg");
+        var homeFile = RepoPaths.Combine(".dev", "pg.home");
+        var home = File.Exists(homeFile) ? File.ReadAllText(homeFile).Trim() : RepoPaths.Combine(".dev");
+        var dataDir = Path.Combine(home, "pg");
         var pgCtl = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", "pg_ctl")).FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("pg_ctl not found under /usr/lib/postgresql/*/bin.");
-        var log = RepoPaths.Combine(".dev", "pg-run", "postgres.log");
+        var log = Path.Combine(home, "pg-run", "postgres.log");
         string[] command = [pgCtl, "-D", dataDir, "-l", log, "-m", "fast", "-w", "-t", "60", "restart"];
         var psi = Environment.UserName == "root" ? new ProcessStartInfo("runuser") : new ProcessStartInfo(command[0]);
         if (Environment.UserName == "root")
@@ -32,6 +37,8 @@ internal static class DevPostgres
                 psi.ArgumentList.Add(arg);
             }
         }
+        // From /: the postgres user may not be able to enter the checkout.
+        psi.WorkingDirectory = "/";
         psi.RedirectStandardOutput = true;
         psi.RedirectStandardError = true;
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("pg_ctl could not be started.");
