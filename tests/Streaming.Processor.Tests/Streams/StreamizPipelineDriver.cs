@@ -1,0 +1,136 @@
+using Confluent.Kafka;
+using Streamiz.Kafka.Net;
+using Streamiz.Kafka.Net.Mock;
+using Streamiz.Kafka.Net.SerDes;
+using Streaming.Contracts;
+using Streaming.Contracts.Configuration;
+using Streaming.Contracts.Events;
+using Streaming.Contracts.SchemaRegistry;
+using Streaming.Contracts.Serialization;
+using Streaming.Processor.Domain;
+using Streaming.Processor.Streams;
+using Streaming.Processor.Topology;
+
+namespace Streaming.Processor.Tests.Streams;
+
+/// <summary>
+/// The Streamiz topology in Streamiz's synchronous <see cref="TopologyTestDriver"/>: one partition per topic, each
+/// piped record processed at once, repartition records forwarded to the window task after each record, and
+/// stream-time punctuation after each record (so partials and markers follow every record that moved time).
+/// </summary>
+internal sealed class StreamizPipelineDriver : IDisposable
+{
+    public static readonly long T0 = DateTimeOffset.Parse("2025-09-01T00:00:00Z").ToUnixTimeMilliseconds();
+    public const long Minute = 60_000;
+    public const long Hour = 3_600_000;
+    public const long Day = 24 * Hour;
+    public const string ApplicationId = "streaming-test";
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(10);
+
+    private readonly TopologyTestDriver _driver;
+    private readonly AvroSerdes _serdes;
+    private long _tripOffsets;
+    private long _messageOffsets;
+
+    public StreamizPipelineDriver(ProcessorOptions? options = null, params string[] markedWords)
+    {
+        Options = options ?? new ProcessorOptions();
+        _serdes = new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings()));
+        var matcher = new MarkedWordMatcher(markedWords.Length == 0 ? ["darn", "heck"] : markedWords);
+        var topology = StreamizPipelineTopology.Build(
+            Options, _serdes, matcher, PipelineTopics.Default, Summary, CityRepartitionLayout.Single, Bounds, FlushInterval);
+        var config = new StreamConfig { ApplicationId = ApplicationId };
+        PipelineExceptionHandlers.Apply(config);
+        _driver = new TopologyTestDriver(topology, config);
+        var key = new StringSerDes();
+        RawTrips = _driver.CreateInputTopic(Topics.Trips, key, new ByteArraySerDes());
+        RawMessages = _driver.CreateInputTopic(Topics.Messages, key, new ByteArraySerDes());
+        Repartition = _driver.CreateInputTopic(
+            ApplicationId + "-" + StreamizPipelineTopology.TripsByCityRepartition + "-repartition", new ByteArraySerDes(),
+            new CodecSerDes<CityRepartitionRecord>(CityRepartitionCodec.Encode, b => CityRepartitionCodec.Decode(b)));
+        Clean = Output(Topics.TripsClean, _serdes.TripEvent);
+        CityHourly = Output(Topics.TripsCityHourly, _serdes.CityHourly);
+        TripsLate = Output(Topics.TripsLate, _serdes.TripLate);
+        TripsRejected = Output(Topics.TripsRejected, _serdes.Rejected);
+        Flagged = Output(Topics.MessagesFlagged, _serdes.FlaggedMessage);
+        StrikeStatus = Output(Topics.SendersStrikeStatus, _serdes.StrikeStatus);
+        MessagesLate = Output(Topics.MessagesLate, _serdes.MessageLate);
+        MessagesRejected = Output(Topics.MessagesRejected, _serdes.Rejected);
+    }
+
+    public ProcessorOptions Options { get; }
+
+    public RunSummary Summary { get; } = new();
+
+    public InputBounds Bounds { get; } = new();
+
+    /// <summary>The trips topic as bytes: one input per topic, so offsets count up across every record sent.</summary>
+    public TestInputTopic<string, byte[]> RawTrips { get; }
+
+    public TestInputTopic<string, byte[]> RawMessages { get; }
+
+    /// <summary>The city repartition topic, to pipe partials and markers of several upstream partitions by hand.</summary>
+    public TestInputTopic<byte[], CityRepartitionRecord> Repartition { get; }
+
+    public TestOutputTopic<string, TripEvent> Clean { get; }
+
+    public TestOutputTopic<string, CityHourly> CityHourly { get; }
+
+    public TestOutputTopic<string, TripLate> TripsLate { get; }
+
+    public TestOutputTopic<string, Rejected> TripsRejected { get; }
+
+    public TestOutputTopic<string, FlaggedMessage> Flagged { get; }
+
+    public TestOutputTopic<string, StrikeStatus> StrikeStatus { get; }
+
+    public TestOutputTopic<string, MessageLate> MessagesLate { get; }
+
+    public TestOutputTopic<string, Rejected> MessagesRejected { get; }
+
+    public static TripEvent Trip(string id, long pickup, string city = "London", long durationMs = 10 * Minute, double distance = 3.5, double fare = 6.5) =>
+        new(id, city, pickup, pickup + durationMs, distance, fare);
+
+    public static MessageEvent Message(string id, string sender, long sentAt, string text = "see you at lunch") =>
+        new(id, sender, "receiver-1", text, sentAt);
+
+    public void Send(TripEvent trip) =>
+        SendRawTrip(trip.TripId, _serdes.TripEvent.Serialize(trip, new SerializationContext(MessageComponentType.Value, Topics.Trips)), trip.PickupTs);
+
+    public void SendRawTrip(string key, byte[] value, long timestamp)
+    {
+        RawTrips.PipeInput(key, value, DateTimeOffset.FromUnixTimeMilliseconds(timestamp).UtcDateTime);
+        _tripOffsets++;
+    }
+
+    public void Send(MessageEvent message)
+    {
+        var value = _serdes.MessageEvent.Serialize(message, new SerializationContext(MessageComponentType.Value, Topics.Messages));
+        RawMessages.PipeInput(message.SenderId, value, DateTimeOffset.FromUnixTimeMilliseconds(message.SentAt).UtcDateTime);
+        _messageOffsets++;
+    }
+
+    /// <summary>
+    /// Bounded end: each source partition ends at the offsets sent so far. The ingest tasks notice at their next
+    /// wall-clock punctuation (no record comes to tell them), move their watermark to stream time and send final markers.
+    /// </summary>
+    public void EndInput()
+    {
+        Bounds.Set(Topics.Trips, 0, 0, _tripOffsets);
+        Bounds.Set(Topics.Messages, 0, 0, _messageOffsets);
+        _driver.AdvanceWallClockTime(TimeSpan.FromSeconds(1));
+    }
+
+    public void Dispose() => _driver.Dispose();
+
+    private TestOutputTopic<string, T> Output<T>(string topic, AvroSerde<T> serde) =>
+        _driver.CreateOutputTopic(topic, TimeSpan.FromMilliseconds(10), new StringSerDes(), ConfluentSerDes<T>.Of(serde));
+}
+
+internal static class TestOutputTopicExtensions
+{
+    public static List<T> ReadValuesToList<TKey, T>(this TestOutputTopic<TKey, T> topic) => topic.ReadValueList().ToList();
+
+    public static List<KeyValuePair<TKey, T>> ReadKeyValuesToList<TKey, T>(this TestOutputTopic<TKey, T> topic) =>
+        topic.ReadKeyValueList().Select(r => new KeyValuePair<TKey, T>(r.Message.Key, r.Message.Value)).ToList();
+}
