@@ -18,7 +18,7 @@ namespace Streaming.Processor.Streams;
 /// Outputs go to named children, one value type per child (the topology casts them back). A record beyond a bounded
 /// run's end offset is not processed at all. Nothing here is per record wall-clock: times come from the records.
 /// </remarks>
-public abstract class IngestTransformer<T> : ITransformer<byte[], byte[], byte[], object>
+public abstract class IngestTransformer<T> : ITransformer<SourceKey, byte[], byte[], object>
     where T : class
 {
     private readonly IngestSettings<T> _settings;
@@ -66,7 +66,7 @@ public abstract class IngestTransformer<T> : ITransformer<byte[], byte[], byte[]
         _seen = (IKeyValueStore<string, DedupEntry?>)context.GetStateStore(_dedupStoreName);
     }
 
-    public Record<byte[], object>? Process(Record<byte[], byte[]> record)
+    public Record<byte[], object>? Process(Record<SourceKey, byte[]> record)
     {
         var source = record.TopicPartitionOffset;
         var partition = source.Partition.Value;
@@ -153,7 +153,7 @@ public abstract class IngestTransformer<T> : ITransformer<byte[], byte[], byte[]
         Forward(key, LateRecordOf(value, watermark, reason), EventTimeOf(value), LateChild);
 
     /// <summary>Decides the record; returns its event time when it may advance stream time, null when rejected.</summary>
-    private long? Judge(Record<byte[], byte[]> record, SourcePartitionClock clock, long watermark)
+    private long? Judge(Record<SourceKey, byte[]> record, SourcePartitionClock clock, long watermark)
     {
         var source = record.TopicPartitionOffset;
         var decoded = _decoder.Deserialize(record.Value, record.Value is null, new SerializationContext(MessageComponentType.Value, source.Topic));
@@ -176,7 +176,7 @@ public abstract class IngestTransformer<T> : ITransformer<byte[], byte[], byte[]
         {
             case DedupOutcome.BeyondHorizon:
                 Counters.CountBeyondHorizon();
-                ForwardLate(record.Key, value, watermark, LateReason.BeyondDedupHorizon);
+                ForwardLate(record.Key.Bytes, value, watermark, LateReason.BeyondDedupHorizon);
                 break;
             case DedupOutcome.Duplicate:
                 Counters.CountDuplicate();
@@ -185,18 +185,18 @@ public abstract class IngestTransformer<T> : ITransformer<byte[], byte[], byte[]
             case DedupOutcome.Replay:
                 _seen.Put(id, DedupDecision.EntryFor(source.Partition.Value, source.Offset.Value, eventTime));
                 Counters.CountAccepted();
-                Accept(record.Key, value, watermark);
+                Accept(record.Key.Bytes, value, watermark);
                 break;
         }
         return eventTime;
     }
 
-    private void Reject(Record<byte[], byte[]> record, string reason, string detail)
+    private void Reject(Record<SourceKey, byte[]> record, string reason, string detail)
     {
         Counters.CountRejected(reason);
         var source = record.TopicPartitionOffset;
-        var rejected = new Rejected(source.Topic, source.Partition.Value, source.Offset.Value, reason, detail, record.Key, record.Value);
-        Forward(record.Key, rejected, record.Timestamp.UnixTimestampMs, RejectedChild);
+        var rejected = new Rejected(source.Topic, source.Partition.Value, source.Offset.Value, reason, detail, record.Key.Bytes, record.Value);
+        Forward(record.Key.Bytes, rejected, record.Timestamp.UnixTimestampMs, RejectedChild);
     }
 
     private SourcePartitionClock ClockOf(int partition) => _clocks.Get(partition) ?? SourcePartitionClock.Empty;

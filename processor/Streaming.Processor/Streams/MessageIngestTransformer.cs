@@ -60,5 +60,5 @@ public sealed class MessageIngestTransformer : IngestTransformer<MessageEvent>
     }
 
     protected override void OnWatermarkAdvanced(long watermark) =>
-        Forward(null, StrikeInput.Advance(watermark), watermark, StreamizPipelineTopology.Strikes);
+        Forward([], StrikeInput.Advance(watermark), watermark, StreamizPipelineTopology.Strikes);
 }

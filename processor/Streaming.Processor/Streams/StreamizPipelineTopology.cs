@@ -77,8 +77,9 @@ public static class StreamizPipelineTopology
 
         var trips = builder
             .Stream(topics.Trips, bytes, bytes, TripsSource, new SourceTimestampExtractor())
+            .Map((k, v, _) => KeyValuePair.Create(new SourceKey(k), v), TripsSource + "-key")
             .Transform(
-                TransformerBuilder.New<byte[], byte[], byte[], object>()
+                TransformerBuilder.New<SourceKey, byte[], byte[], object>()
                     .Transformer<TripIngestTransformer>(new IngestSettings<TripEvent>(topics.Trips, serdes.TripEvent, options, summary, bounds, interval), layout)
                     .Build(),
                 TripIngest);
@@ -111,8 +112,9 @@ public static class StreamizPipelineTopology
 
         var messages = builder
             .Stream(topics.Messages, bytes, bytes, MessagesSource, new SourceTimestampExtractor())
+            .Map((k, v, _) => KeyValuePair.Create(new SourceKey(k), v), MessagesSource + "-key")
             .Transform(
-                TransformerBuilder.New<byte[], byte[], byte[], object>()
+                TransformerBuilder.New<SourceKey, byte[], byte[], object>()
                     .Transformer<MessageIngestTransformer>(new IngestSettings<MessageEvent>(topics.Messages, serdes.MessageEvent, options, summary, bounds, interval), matcher)
                     .Build(),
                 MessageIngest);
