@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Dev stack: librdkafka mock Kafka cluster, a private PostgreSQL cluster and s3rver.
+# Dev stack: librdkafka mock Kafka cluster, the dev Schema Registry, a private PostgreSQL cluster and s3rver.
 #   scripts/dev.sh up|down|status
 # Everything lives under .dev/; `down` stops only what `up` started (pid files). When the postgres user cannot reach
 # the checkout (a clone under root's mode-700 home), the Postgres cluster lives in /var/tmp/streaming-dev-<hash of the
 # checkout path>/ instead, recorded in .dev/pg.home.
-# Ports: DEV_PG_PORT (default 55432), DEV_S3_PORT (default 55480). Kafka brokers take free ports.
+# Ports: DEV_PG_PORT (default 55432), DEV_S3_PORT (default 55480), DEV_SCHEMA_REGISTRY_PORT (default 55481).
+# Kafka brokers take free ports. The registry keeps its schemas in .dev/schema-registry/registry.json.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DEV="$ROOT/.dev"
 PG_PORT=${DEV_PG_PORT:-55432}
 S3_PORT=${DEV_S3_PORT:-55480}
+REGISTRY_PORT=${DEV_SCHEMA_REGISTRY_PORT:-55481}
 S3_BUCKET=${DEV_S3_BUCKET:-streaming}
 PG_DB=streaming
 KAFKA_BROKERS=${DEV_KAFKA_BROKERS:-3}
@@ -69,6 +71,25 @@ kafka_up() {
   fail "dev kafka did not report its bootstrap list within ${WAIT_SECONDS}s; see $DEV/kafka.log"
 }
 
+registry_up() {
+  if alive "$DEV/registry.pid"; then say "schema registry already running on port $REGISTRY_PORT"; return 0; fi
+  port_taken "$REGISTRY_PORT" && fail "port $REGISTRY_PORT is taken by another process; free it or set DEV_SCHEMA_REGISTRY_PORT."
+  say "building dev schema registry"
+  dotnet build -c Release -v quiet -nologo "$ROOT/dev/Streaming.DevSchemaRegistry" -o "$DEV/devschemaregistry" >"$DEV/devschemaregistry-build.log" 2>&1 \
+    || fail "building dev/Streaming.DevSchemaRegistry failed; see $DEV/devschemaregistry-build.log"
+  nohup "$DEV/devschemaregistry/devschemaregistry" --port "$REGISTRY_PORT" --data-dir "$DEV/schema-registry" \
+    >"$DEV/registry.log" 2>&1 &
+  echo $! >"$DEV/registry.pid"
+  STARTED+=(registry)
+  local i
+  for ((i = 0; i < WAIT_SECONDS * 10; i++)); do
+    port_taken "$REGISTRY_PORT" && { say "schema registry up at http://127.0.0.1:$REGISTRY_PORT"; return 0; }
+    alive "$DEV/registry.pid" || fail "dev schema registry exited at start: $(tail -n 3 "$DEV/registry.log")"
+    sleep 0.1
+  done
+  fail "dev schema registry did not listen on $REGISTRY_PORT within ${WAIT_SECONDS}s; see $DEV/registry.log"
+}
+
 pg_up() {
   local bin; bin=$(pg_bin) || fail "PostgreSQL server binaries not found; install Debian's postgresql (apt-get install postgresql)."
   if alive "$DEV/pg.pid"; then say "postgres already running on port $PG_PORT"; return 0; fi
@@ -115,6 +136,7 @@ s3_up() {
 write_env() {
   cat >"$DEV/env" <<ENV
 export KAFKA_BOOTSTRAP='$(cat "$DEV/kafka.bootstrap")'
+export SCHEMA_REGISTRY_URL='http://127.0.0.1:$REGISTRY_PORT'
 export PG_CONNECTION='Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$PG_DB'
 export S3_ENDPOINT='http://127.0.0.1:$S3_PORT'
 export S3_BUCKET='$S3_BUCKET'
@@ -136,6 +158,17 @@ stop_kafka() {
     say "kafka stopped"
   fi
   rm -f "$DEV/kafka.pid" "$DEV/kafka.bootstrap"
+}
+
+stop_registry() {
+  if alive "$DEV/registry.pid"; then
+    local pid; pid=$(cat "$DEV/registry.pid")
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    say "schema registry stopped"
+  fi
+  rm -f "$DEV/registry.pid"
 }
 
 stop_pg() {
@@ -164,7 +197,7 @@ rollback() {
   [ $status -eq 0 ] && return 0
   local part
   for part in "${STARTED[@]}"; do
-    case $part in kafka) stop_kafka ;; pg) stop_pg ;; s3) stop_s3 ;; esac
+    case $part in kafka) stop_kafka ;; registry) stop_registry ;; pg) stop_pg ;; s3) stop_s3 ;; esac
   done
   rm -f "$DEV/env"
   exit $status
@@ -172,7 +205,7 @@ rollback() {
 
 status() {
   local name pidfile
-  for name in kafka pg s3; do
+  for name in kafka registry pg s3; do
     pidfile="$DEV/$name.pid"
     if alive "$pidfile"; then say "$name: running (pid $(cat "$pidfile"))"; else say "$name: stopped"; fi
   done
@@ -188,14 +221,16 @@ case "${1:-}" in
     # Check the fixed ports before starting anything, so a clash costs nothing to undo.
     alive "$DEV/pg.pid" || ! port_taken "$PG_PORT" || fail "port $PG_PORT is taken by another process; free it or set DEV_PG_PORT."
     alive "$DEV/s3.pid" || ! port_taken "$S3_PORT" || fail "port $S3_PORT is taken by another process; free it or set DEV_S3_PORT."
+    alive "$DEV/registry.pid" || ! port_taken "$REGISTRY_PORT" || fail "port $REGISTRY_PORT is taken by another process; free it or set DEV_SCHEMA_REGISTRY_PORT."
     kafka_up
+    registry_up
     pg_up
     s3_up
     write_env
     trap - EXIT
     ;;
   down)
-    stop_s3; stop_pg; stop_kafka; rm -f "$DEV/env"
+    stop_s3; stop_pg; stop_registry; stop_kafka; rm -f "$DEV/env"
     ;;
   status) status ;;
   *) echo "usage: scripts/dev.sh up|down|status" >&2; exit 2 ;;

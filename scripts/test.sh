@@ -10,7 +10,7 @@ cd "$ROOT"
 scripts/setup.sh >/dev/null || { echo "test: scripts/setup.sh failed" >&2; exit 1; }
 
 started_stack=0
-if [ ! -f .dev/env ] || ! scripts/dev.sh status | grep -q 'kafka: running'; then
+if [ ! -f .dev/env ] || [ "$(scripts/dev.sh status | grep -c -E '^dev: (kafka|registry): running')" != 2 ]; then
   scripts/dev.sh up || { echo "test: the dev stack could not start (see above); tests need Kafka, PostgreSQL and S3." >&2; exit 1; }
   started_stack=1
 fi

@@ -14,6 +14,7 @@ internal static class InProcessSink
         var overrides = new Dictionary<string, string?>
         {
             [ConfigKeys.KafkaBootstrapServers] = DevStack.KafkaBootstrap,
+            [ConfigKeys.SchemaRegistryUrl] = DevStack.SchemaRegistryUrl,
             [ConfigKeys.PostgresConnectionString] = schema.ConnectionString,
             [PostgresSinkSettings.TopicsKey] = string.Join(',', topics),
             [PostgresSinkSettings.BatchSizeKey] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),

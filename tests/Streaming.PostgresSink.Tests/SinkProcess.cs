@@ -26,6 +26,7 @@ internal sealed class SinkProcess : IDisposable
             "--batch-size", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--group-id", "test-" + sinkName, "--sink-name", sinkName,
             "--pg-connection", schema.ConnectionString, "--bootstrap-servers", DevStack.KafkaBootstrap,
+            "--schema-registry", DevStack.SchemaRegistryUrl,
             "--topics", .. topics,
         ];
         return new SinkProcess(StartedChildProcess.Start(ChildProcess.DotnetStartInfo(

@@ -19,7 +19,7 @@ internal sealed class TopicWriter : IDisposable
     }).Build();
 
     /// <summary>The default in-process registry (mock://streaming), the one the sink uses without configuration.</summary>
-    public static ISchemaRegistry Registry { get; } = SchemaRegistryFactory.Create(new SchemaRegistrySettings());
+    public static ISchemaRegistry Registry { get; } = SchemaRegistryFactory.Create(new SchemaRegistrySettings { Url = DevStack.SchemaRegistryUrl });
 
     public async Task<List<ProducedRecord<T>>> ProduceAsync<T>(string topic, IEnumerable<T> values, Func<T, string> key)
     {

@@ -6,7 +6,7 @@ namespace Streaming.Processor.Kafka.Tests;
 internal static class DevStackChild
 {
     /// <summary>The variables the executables need from the dev stack, including the mock broker's capability switch.</summary>
-    private static readonly string[] s_names = ["KAFKA_BOOTSTRAP", "STREAMING__RUNTIME__BROKERLACKSTRANSACTIONALISOLATION"];
+    private static readonly string[] s_names = ["KAFKA_BOOTSTRAP", "SCHEMA_REGISTRY_URL", "STREAMING__RUNTIME__BROKERLACKSTRANSACTIONALISOLATION"];
 
     public static Task<ChildProcessResult> RunAsync(string dll, IEnumerable<string> args, TimeSpan timeout) =>
         ChildProcess.RunDllAsync(dll, args, Environment(), timeout);

@@ -21,6 +21,7 @@ public sealed class KafkaDeliveryTests
         var environment = new Dictionary<string, string?>
         {
             ["KAFKA_BOOTSTRAP"] = DevStack.KafkaBootstrap,
+            ["SCHEMA_REGISTRY_URL"] = DevStack.SchemaRegistryUrl,
             ["STREAMING__KAFKA__PROPERTIES__message.timeout.ms"] = "1",
             ["STREAMING__KAFKA__PROPERTIES__linger.ms"] = "0",
             ["STREAMING__KAFKA__PROPERTIES__batch.num.messages"] = "1",
@@ -44,6 +45,7 @@ public sealed class KafkaDeliveryTests
         var environment = new Dictionary<string, string?>
         {
             ["KAFKA_BOOTSTRAP"] = DevStack.KafkaBootstrap,
+            ["SCHEMA_REGISTRY_URL"] = DevStack.SchemaRegistryUrl,
             ["STREAMING__KAFKA__PROPERTIES__no.such.property"] = "1",
         };
 

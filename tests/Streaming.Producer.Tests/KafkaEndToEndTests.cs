@@ -1,6 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using FluentAssertions;
+using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
@@ -14,9 +15,10 @@ namespace Streaming.Producer.Tests;
 public sealed class KafkaEndToEndTests : IDisposable
 {
     private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(90);
-    // The producer runs in this process, so its mock://streaming registry is this one.
-    private static readonly AvroSerde<TripEvent> s_trips = new(MockSchemaRegistry.ForScope("streaming"));
-    private static readonly AvroSerde<MessageEvent> s_messages = new(MockSchemaRegistry.ForScope("streaming"));
+    // The producer registers its schemas with the dev registry; these read the ids it wrote from the same registry.
+    private static readonly ISchemaRegistry s_registry = SchemaRegistryFactory.Create(new SchemaRegistrySettings { Url = Streaming.TestSupport.DevStack.SchemaRegistryUrl });
+    private static readonly AvroSerde<TripEvent> s_trips = new(s_registry);
+    private static readonly AvroSerde<MessageEvent> s_messages = new(s_registry);
     private readonly TempDirectory _dir = new();
     private readonly string _prefix = "ptest-" + Guid.NewGuid().ToString("N")[..12] + ".";
 

@@ -7,6 +7,7 @@ using Confluent.Kafka;
 using Streaming.Contracts.Avro.Codecs;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
+using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 using Streaming.TestSupport;
 
@@ -47,12 +48,13 @@ internal static class Lake
         var config = KafkaClientConfigFactory.CreateProducerConfig(new KafkaSettings { BootstrapServers = DevStack.KafkaBootstrap });
         config.EnableIdempotence = true;
         using var producer = new ProducerBuilder<string, byte[]>(config).Build();
+        var serde = new AvroSerde<TripEvent>(SchemaRegistryFactory.Create(new SchemaRegistrySettings { Url = DevStack.SchemaRegistryUrl }));
         var results = new ProducedTrip?[trips.Count];
         Exception? error = null;
         for (var i = 0; i < trips.Count; i++)
         {
             var index = i;
-            var value = ConfluentWireFormat.Frame(1, AvroCodecs.TripEvent.Encode(trips[i]));
+            var value = serde.Serialize(trips[i], topic);
             producer.Produce(topic, new Message<string, byte[]> { Key = trips[i].TripId, Value = value }, report =>
             {
                 if (report.Error.IsError)
@@ -84,6 +86,7 @@ internal static class Lake
         var psi = ChildProcess.DotnetStartInfo(SinksDll(), args, new Dictionary<string, string>
         {
             ["KAFKA_BOOTSTRAP"] = DevStack.KafkaBootstrap,
+            ["SCHEMA_REGISTRY_URL"] = DevStack.SchemaRegistryUrl,
             ["S3_ENDPOINT"] = DevStack.S3Endpoint,
             ["STREAMING__S3__ACCESSKEY"] = "S3RVER",
             ["STREAMING__S3__SECRETKEY"] = "S3RVER",

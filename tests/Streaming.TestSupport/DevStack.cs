@@ -10,6 +10,8 @@ public static class DevStack
 
     public static string KafkaBootstrap => Require("KAFKA_BOOTSTRAP", "Kafka (dev mock cluster)");
 
+    public static string SchemaRegistryUrl => Require("SCHEMA_REGISTRY_URL", "Schema Registry (dev registry)");
+
     public static string PgConnection => Require("PG_CONNECTION", "PostgreSQL");
 
     public static string S3Endpoint => Require("S3_ENDPOINT", "S3 (s3rver)");

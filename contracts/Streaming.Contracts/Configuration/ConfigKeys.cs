@@ -55,6 +55,7 @@ public static class ConfigKeys
     public static IReadOnlyDictionary<string, string> DevStackVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["KAFKA_BOOTSTRAP"] = KafkaBootstrapServers,
+        ["SCHEMA_REGISTRY_URL"] = SchemaRegistryUrl,
         ["PG_CONNECTION"] = PostgresConnectionString,
         ["S3_ENDPOINT"] = S3Endpoint,
         ["S3_BUCKET"] = S3Bucket,

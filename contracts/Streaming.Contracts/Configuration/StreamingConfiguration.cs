@@ -9,7 +9,7 @@ public static class StreamingConfiguration
     /// <summary>
     /// Builds configuration from, lowest to highest precedence: <c>appsettings.json</c> in
     /// <paramref name="baseDirectory"/> (default: the current directory; optional), the plain dev-stack variables
-    /// (KAFKA_BOOTSTRAP, PG_CONNECTION, S3_ENDPOINT, S3_BUCKET; see <see cref="ConfigKeys.DevStackVariables"/>),
+    /// (KAFKA_BOOTSTRAP, SCHEMA_REGISTRY_URL, PG_CONNECTION, S3_ENDPOINT, S3_BUCKET; see <see cref="ConfigKeys.DevStackVariables"/>),
     /// environment variables prefixed <c>STREAMING__</c> (<c>STREAMING__KAFKA__BOOTSTRAPSERVERS</c>), then
     /// <paramref name="overridesFromFlags"/> (keys like <c>Kafka:BootstrapServers</c>; null values are ignored).
     /// </summary>

@@ -57,6 +57,20 @@ public sealed class StreamingConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void ShouldTakeTheSchemaRegistryUrlFromTheDevVariableBelowTheStreamingVariable()
+    {
+        var devOnly = StreamingConfiguration.Build(null, _folder, new Dictionary<string, string?> { ["SCHEMA_REGISTRY_URL"] = "http://127.0.0.1:55481" });
+        var both = StreamingConfiguration.Build(null, _folder, new Dictionary<string, string?>
+        {
+            ["SCHEMA_REGISTRY_URL"] = "http://127.0.0.1:55481",
+            ["STREAMING__SCHEMAREGISTRY__URL"] = "https://registry:8081",
+        });
+
+        SchemaRegistrySettings.Bind(devOnly).Url.Should().Be("http://127.0.0.1:55481");
+        SchemaRegistrySettings.Bind(both).Url.Should().Be("https://registry:8081");
+    }
+
+    [Fact]
     public void ShouldTellHowToSetMissingBootstrapServers()
     {
         var configuration = StreamingConfiguration.Build(null, _folder, new Dictionary<string, string?>());

@@ -12,7 +12,7 @@ public static class DevStackEnvironment
     /// <summary>Every name .dev/env writes that a child process may need.</summary>
     private static readonly string[] s_names =
     [
-        "KAFKA_BOOTSTRAP", "PG_CONNECTION", "S3_ENDPOINT", "S3_BUCKET", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION",
+        "KAFKA_BOOTSTRAP", "SCHEMA_REGISTRY_URL", "PG_CONNECTION", "S3_ENDPOINT", "S3_BUCKET", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION",
         "STREAMING__RUNTIME__BROKERLACKSTRANSACTIONALISOLATION",
     ];
 

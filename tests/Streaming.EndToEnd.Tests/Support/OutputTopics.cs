@@ -27,7 +27,7 @@ public sealed class OutputTopics
 
     public static OutputTopics Read(TopicReader reader, string prefix)
     {
-        var serdes = new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings()));
+        var serdes = new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings { Url = DevStack.SchemaRegistryUrl }));
         var bound = TimeSpan.FromSeconds(60);
         List<Output<T>> Read<T>(string topic, AvroSerde<T> serde) =>
             reader.ReadAll(prefix + topic, bound).Select(r => new Output<T>(r, Decode(serde, prefix + topic, r))).ToList();

@@ -64,7 +64,7 @@ internal static class ProducerRunner
         }
     }
 
-    /// <summary>An environment holding only the dev Kafka bootstrap (so tests never depend on the caller's shell).</summary>
+    /// <summary>An environment holding only the dev Kafka bootstrap and Schema Registry (so tests never depend on the caller's shell).</summary>
     public static IReadOnlyDictionary<string, string?> DevKafkaEnvironment() =>
-        new Dictionary<string, string?> { ["KAFKA_BOOTSTRAP"] = DevStack.KafkaBootstrap };
+        new Dictionary<string, string?> { ["KAFKA_BOOTSTRAP"] = DevStack.KafkaBootstrap, ["SCHEMA_REGISTRY_URL"] = DevStack.SchemaRegistryUrl };
 }
