@@ -71,6 +71,30 @@ kafka_up() {
   fail "dev kafka did not report its bootstrap list within ${WAIT_SECONDS}s; see $DEV/kafka.log"
 }
 
+# Waits until NAME (pid file PART.pid, log PART.log) listens on PORT; fails with its log's tail if it exits first.
+wait_for_port() {
+  local part=$1 name=$2 port=$3 ready=$4 i
+  for ((i = 0; i < WAIT_SECONDS * 10; i++)); do
+    port_taken "$port" && { say "$ready"; return 0; }
+    alive "$DEV/$part.pid" || fail "$name exited at start: $(tail -n 3 "$DEV/$part.log")"
+    sleep 0.1
+  done
+  fail "$name did not listen on $port within ${WAIT_SECONDS}s; see $DEV/$part.log"
+}
+
+# Stops the process of PART.pid (TERM, then KILL after 5 s) and says NAME stopped.
+stop_part() {
+  local part=$1 name=$2
+  if alive "$DEV/$part.pid"; then
+    local pid; pid=$(cat "$DEV/$part.pid")
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    say "$name stopped"
+  fi
+  rm -f "$DEV/$part.pid"
+}
+
 registry_up() {
   if alive "$DEV/registry.pid"; then say "schema registry already running on port $REGISTRY_PORT"; return 0; fi
   port_taken "$REGISTRY_PORT" && fail "port $REGISTRY_PORT is taken by another process; free it or set DEV_SCHEMA_REGISTRY_PORT."
@@ -81,13 +105,7 @@ registry_up() {
     >"$DEV/registry.log" 2>&1 &
   echo $! >"$DEV/registry.pid"
   STARTED+=(registry)
-  local i
-  for ((i = 0; i < WAIT_SECONDS * 10; i++)); do
-    port_taken "$REGISTRY_PORT" && { say "schema registry up at http://127.0.0.1:$REGISTRY_PORT"; return 0; }
-    alive "$DEV/registry.pid" || fail "dev schema registry exited at start: $(tail -n 3 "$DEV/registry.log")"
-    sleep 0.1
-  done
-  fail "dev schema registry did not listen on $REGISTRY_PORT within ${WAIT_SECONDS}s; see $DEV/registry.log"
+  wait_for_port registry "dev schema registry" "$REGISTRY_PORT" "schema registry up at http://127.0.0.1:$REGISTRY_PORT"
 }
 
 pg_up() {
@@ -124,13 +142,7 @@ s3_up() {
     --configure-bucket "$S3_BUCKET" >"$DEV/s3.log" 2>&1 &
   echo $! >"$DEV/s3.pid"
   STARTED+=(s3)
-  local i
-  for ((i = 0; i < WAIT_SECONDS * 10; i++)); do
-    port_taken "$S3_PORT" && { say "s3rver up on 127.0.0.1:$S3_PORT (bucket $S3_BUCKET)"; return 0; }
-    alive "$DEV/s3.pid" || fail "s3rver exited at start: $(tail -n 3 "$DEV/s3.log")"
-    sleep 0.1
-  done
-  fail "s3rver did not listen on $S3_PORT within ${WAIT_SECONDS}s; see $DEV/s3.log"
+  wait_for_port s3 s3rver "$S3_PORT" "s3rver up on 127.0.0.1:$S3_PORT (bucket $S3_BUCKET)"
 }
 
 write_env() {
@@ -160,16 +172,7 @@ stop_kafka() {
   rm -f "$DEV/kafka.pid" "$DEV/kafka.bootstrap"
 }
 
-stop_registry() {
-  if alive "$DEV/registry.pid"; then
-    local pid; pid=$(cat "$DEV/registry.pid")
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    say "schema registry stopped"
-  fi
-  rm -f "$DEV/registry.pid"
-}
+stop_registry() { stop_part registry "schema registry"; }
 
 stop_pg() {
   local bin
@@ -180,16 +183,7 @@ stop_pg() {
   rm -f "$DEV/pg.pid"
 }
 
-stop_s3() {
-  if alive "$DEV/s3.pid"; then
-    local pid; pid=$(cat "$DEV/s3.pid")
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    say "s3rver stopped"
-  fi
-  rm -f "$DEV/s3.pid"
-}
+stop_s3() { stop_part s3 s3rver; }
 
 # On a failed `up`, stop only what this call started, so no half-started stack is left.
 rollback() {
