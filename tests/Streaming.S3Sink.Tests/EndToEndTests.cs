@@ -70,6 +70,28 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task ShouldPutLateTripsIntoOneLateFilePerHourAndPartitionWithoutASmallFileStorm()
+    {
+        // 12 hours of trips over 4 partitions, 1 in 40 of them 15 min to 3 h late (as the producer's late trips are).
+        var topic = Lake.UniqueName("trips.clean.s3late");
+        var root = Path.Combine(Path.GetTempPath(), Lake.UniqueName("latelake"));
+        var produced = Lake.Produce(topic, Lake.Trips(6000, Start, TimeSpan.FromHours(12), seed: 13, jitterMinutes: 2, lateEvery: 40));
+
+        var (exit, stdout, stderr) = await Lake.RunSinkAsync(TimeSpan.FromMinutes(3), "s3", "--topic", topic, "--table", "trips_clean", "--until-end",
+            "--destination", new Uri(root).AbsoluteUri, "--group-id", Lake.UniqueName("g"));
+        exit.Should().Be(0, stderr);
+
+        var files = Directory.EnumerateFiles(root, "*.parquet", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')).ToList();
+        var perHourAndPartition = files.GroupBy(f => (Hour: f.Split('/')[1] + "/" + f.Split('/')[2], Partition: f.Split('+')[^2])).Select(g => g.Count()).ToList();
+        perHourAndPartition.Max().Should().Be(2, "on-time trips fill one file per hour and partition, late ones one more");
+        perHourAndPartition.Count(n => n == 2).Should().BeGreaterThan(10, "late trips reach most hours");
+        files.Count.Should().BeLessThanOrEqualTo(2 * 13 * 4);
+        stdout.Should().Contain($"files={files.Count} ").And.Contain("max_files_per_hour_partition=2");
+        AssertExactlyOnce(await Lake.ReadTripsWithDuckDbAsync(root), produced);
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
     public async Task ShouldUploadLargeFileInPartsWithMd5ByteForByte()
     {
         var key = Lake.UniqueName("multipart") + "/big.bin";

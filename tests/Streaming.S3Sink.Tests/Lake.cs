@@ -21,7 +21,12 @@ internal static class Lake
 {
     public static string UniqueName(string stem) => stem + "-" + Guid.NewGuid().ToString("N")[..12];
 
-    public static List<TripEvent> Trips(int count, DateTimeOffset start, TimeSpan span, int seed, int jitterMinutes)
+    /// <summary>
+    /// Trips spread evenly over <paramref name="span"/> with ±<paramref name="jitterMinutes"/> of jitter; with
+    /// <paramref name="lateEvery"/> &gt; 0, about one in that many is late as the producer makes them: 15 min to 3 h
+    /// behind the stream (never before <paramref name="start"/>).
+    /// </summary>
+    public static List<TripEvent> Trips(int count, DateTimeOffset start, TimeSpan span, int seed, int jitterMinutes, int lateEvery = 0)
     {
         var random = new Random(seed);
         string[] cities = ["Lisbon", "São Paulo", "Zürich", "東京", "New York"];
@@ -29,6 +34,10 @@ internal static class Lake
         return Enumerable.Range(0, count).Select(i =>
         {
             var pickup = start.ToUnixTimeMilliseconds() + (long)(i * step) + (random.Next(-jitterMinutes, jitterMinutes + 1) * 60_000L) + random.Next(1000);
+            if (lateEvery > 0 && random.Next(lateEvery) == 0)
+            {
+                pickup = Math.Max(start.ToUnixTimeMilliseconds(), pickup - (random.Next(15, 181) * 60_000L));
+            }
             return new TripEvent(
                 $"trip-{seed}-{i:D6}",
                 cities[random.Next(cities.Length)],

@@ -46,6 +46,10 @@ internal sealed class OffsetListWriterProvider(IStorage storage) : IRecordWriter
 {
     public string Extension => ".parquet";
 
+    public void Check(SinkRecord record)
+    {
+    }
+
     public IRecordWriter Create(string key) => new Writer(key, storage);
 
     private sealed class Writer(string key, IStorage storage) : IRecordWriter
@@ -92,6 +96,24 @@ internal static class Records
         var random = new Random(seed);
         return Enumerable.Range(0, count)
             .Select(i => Trip(topic, 0, i, Start + (i * minutesPerRecord * 60_000L) + (random.Next(-jitterMinutes, jitterMinutes + 1) * 60_000L)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Trips in event-time order, <paramref name="minutesPerRecord"/> apart, except that about one in
+    /// <paramref name="lateEvery"/> is late: its event time is 15 min to <paramref name="maxLateMinutes"/> behind the stream,
+    /// past the sink's 10 min lateness, as the producer's generator makes late trips.
+    /// </summary>
+    public static List<SinkRecord> WithLate(string topic, int count, int seed, double minutesPerRecord, int lateEvery, int maxLateMinutes)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count)
+            .Select(i =>
+            {
+                var onTime = Start + (long)(i * minutesPerRecord * 60_000);
+                var behind = random.Next(lateEvery) == 0 ? random.Next(15, maxLateMinutes + 1) * 60_000L : random.Next(0, 120_000);
+                return Trip(topic, 0, i, Math.Max(Start, onTime - behind));
+            })
             .ToList();
     }
 

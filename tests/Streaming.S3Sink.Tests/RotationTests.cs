@@ -68,6 +68,91 @@ public sealed class RotationTests
     }
 
     [Fact]
+    public async Task ShouldCollectRecordsOfAClosedHourInOneLateFileCommittedBySizeOrFlush()
+    {
+        var storage = new MemoryStorage();
+        var writer = CreateWriter(storage, new S3SinkOptions { Table = "t", MaxRecordsPerFile = 3 });
+        var s = Records.Start;
+        writer.Write(Records.Trip("trips", 0, 0, s + (10 * Minute)), Now);
+        writer.Write(Records.Trip("trips", 0, 1, s + Hour + (20 * Minute)), Now); // watermark 01:10 closes hour 0
+        for (var offset = 2; offset < 9; offset++)
+        {
+            // Late records of hour 0 between on-time ones of hour 1.
+            writer.Write(Records.Trip("trips", 0, offset, offset % 2 == 0 ? s + (offset * Minute) : s + Hour + ((20 + offset) * Minute)), Now);
+        }
+        writer.OpenHours.Should().Be(2, "hour 1 and the late file of hour 0");
+        writer.ResumeOffset.Should().Be(0, "the closed hour-0 file still waits for its upload");
+
+        await writer.CommitFilesAsync(all: false, Now);
+        storage.DataFiles().Should().BeEquivalentTo(new Dictionary<string, long[]>
+        {
+            ["t/dt=2025-09-01/hour=00/trips+0+00000000000000000000.parquet"] = [0],
+            // The late file closes by the record bound (3), not by the hour close that already happened.
+            ["t/dt=2025-09-01/hour=00/trips+0+00000000000000000002.parquet"] = [2, 4, 6],
+            ["t/dt=2025-09-01/hour=01/trips+0+00000000000000000001.parquet"] = [1, 3, 5],
+        });
+        writer.ResumeOffset.Should().Be(7, "the hour-1 file from 7 and the late file from 8 are open");
+
+        await writer.CommitFilesAsync(all: true, Now);
+        storage.DataFiles().Keys.Should().HaveCount(5);
+        storage.DataFiles()["t/dt=2025-09-01/hour=00/trips+0+00000000000000000008.parquet"].Should().Equal(8);
+        storage.DataFiles()["t/dt=2025-09-01/hour=01/trips+0+00000000000000000007.parquet"].Should().Equal(7);
+    }
+
+    [Fact]
+    public async Task ShouldWriteAtMostTwoFilesPerHourAndPartitionForGeneratedLateData()
+    {
+        // Demo-shaped: a day of trips, 1 in 50 of them 15 min to 3 h late. Before late files each late trip made its own file.
+        var storage = new MemoryStorage();
+        var sink = CreateSink(storage, new S3SinkOptions { Table = "t" });
+        await sink.ReadStoredOffsetsAsync([Records.Tp("trips")]);
+        var records = Records.WithLate("trips", 6000, seed: 8, minutesPerRecord: 0.24, lateEvery: 50, maxLateMinutes: 180);
+        foreach (var record in records)
+        {
+            sink.Append(record);
+            if (sink.IsFlushDue(Now))
+            {
+                await sink.FlushAsync(all: false);
+            }
+        }
+        await sink.FlushAsync(all: true);
+
+        var files = storage.DataFiles();
+        var perHour = files.GroupBy(f => f.Key.Split('/')[1] + "/" + f.Key.Split('/')[2]).ToDictionary(g => g.Key, g => g.Count());
+        perHour.Should().HaveCount(24);
+        perHour.Values.Max().Should().Be(2, "each hour gets its on-time file and one late file");
+        perHour.Values.Count(n => n == 2).Should().BeGreaterThan(20, "late trips reach almost every hour");
+        files.Values.SelectMany(o => o).Order().Should().Equal(Enumerable.Range(0, records.Count).Select(i => (long)i));
+        sink.FileCounts.MaxPerHourAndPartition.Should().Be(2);
+        sink.FileCounts.Files.Should().Be(files.Count);
+    }
+
+    [Fact]
+    public async Task ShouldRejectATimestampNoParquetColumnHoldsBeforeChangingAnyState()
+    {
+        var storage = new MemoryStorage();
+        var mapping = ParquetTableMappings.ForTopic("trips")!;
+        var writer = new TopicPartitionWriter("trips", 0, new S3SinkOptions { Table = "t" }, HourlyPartitioner.Instance,
+            new ParquetRecordWriterProvider(mapping, storage), r => EventTime.Of(r), NullLogger.Instance);
+        writer.Write(Records.Trip("trips", 0, 0, Records.Start), Now);
+        var tooLate = Records.Trip("trips", 0, 1, Records.Start) with
+        {
+            Value = new Streaming.Contracts.Events.TripEvent("t-1", "Lisbon", ParquetTimestamp.MaxEpochMillis + 1, 0, 1, 1),
+        };
+
+        var act = () => writer.Write(tooLate, Now);
+
+        act.Should().Throw<Streaming.Contracts.Serialization.RecordDecodeException>()
+            .WithMessage($"pickup_ts is {ParquetTimestamp.MaxEpochMillis + 1} ms since the epoch, outside the years 1 to 9999*");
+        writer.StreamTime.Should().Be(Records.Start, "a rejected record does not move stream time");
+        writer.OpenHours.Should().Be(1);
+        writer.Skip(1);
+        await writer.CommitFilesAsync(all: true, Now);
+        writer.ResumeOffset.Should().Be(2);
+        storage.Objects.Keys.Should().Equal("t/dt=2025-09-01/hour=00/trips+0+00000000000000000000.parquet");
+    }
+
+    [Fact]
     public async Task ShouldRotateOnRecordCountAndNameNextFileByItsFirstOffset()
     {
         var storage = new MemoryStorage();
@@ -152,7 +237,8 @@ public sealed class RotationTests
     {
         // Out-of-order event times (±25 min around a 2-minute step), a small record bound and an open-hours bound: the
         // interesting cases — files still open across hour changes, size rotation, the open limit — all happen.
-        var options = new S3SinkOptions { Table = "t", MaxRecordsPerFile = 7, MaxOpenFilesPerPartition = 3 };
+        // A one-hour late window (60 records here) lets a crash every 150 records or less still move the resume offset.
+        var options = new S3SinkOptions { Table = "t", MaxRecordsPerFile = 7, MaxOpenFilesPerPartition = 3, LateFileWindow = TimeSpan.FromHours(1) };
         var records = Records.Wandering("trips", 600, seed, minutesPerRecord: 2, jitterMinutes: 25);
 
         var reference = new MemoryStorage();
@@ -175,6 +261,47 @@ public sealed class RotationTests
         await RunAsync(crashed, options, records, await StoredResumeAsync(crashed, options), records.Count, finish: true, random);
 
         restarts.Should().BeGreaterThan(3);
+        var files = crashed.DataFiles();
+        files.Should().BeEquivalentTo(reference.DataFiles(), "a replay from a checkpoint rebuilds the same keys with the same records");
+        files.Values.SelectMany(o => o).Order().Should().Equal(Enumerable.Range(0, records.Count).Select(i => (long)i), "each record is in exactly one file");
+    }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public async Task ShouldRebuildTheSameLateFilesWhenRestartedWhileALateFileHoldsTheResumeOffsetBack(int seed)
+    {
+        // One in 6 records is up to 4 h late: late files stay open for hours while newer files are uploaded, so checkpoints
+        // resume from a late file's first offset, before files already in the lake. Small bounds make late files close by
+        // size, by the late window and by the open-hours bound too.
+        var options = new S3SinkOptions { Table = "t", MaxRecordsPerFile = 9, MaxOpenFilesPerPartition = 4, LateFileWindow = TimeSpan.FromHours(1) };
+        var records = Records.WithLate("trips", 900, seed, minutesPerRecord: 1.5, lateEvery: 6, maxLateMinutes: 240);
+
+        var reference = new MemoryStorage();
+        await RunAsync(reference, options, records, from: null, to: records.Count, finish: true, new Random(seed));
+
+        var crashed = new MemoryStorage();
+        var random = new Random(seed * 31);
+        var restarts = 0;
+        var resumedBehindTheLake = 0;
+        while (true)
+        {
+            var resume = await StoredResumeAsync(crashed, options);
+            var crashAt = resume + random.Next(1, 150);
+            if (crashAt >= records.Count)
+            {
+                break;
+            }
+            // A file in the lake that starts after the resume offset: the restart will rewrite it.
+            resumedBehindTheLake += crashed.DataFiles().Keys.Any(k => long.Parse(k.Split('+')[^1].Split('.')[0], System.Globalization.CultureInfo.InvariantCulture) > resume) ? 1 : 0;
+            await RunAsync(crashed, options, records, resume, (int)crashAt, finish: false, random);
+            restarts++;
+        }
+        await RunAsync(crashed, options, records, await StoredResumeAsync(crashed, options), records.Count, finish: true, random);
+
+        restarts.Should().BeGreaterThan(3);
+        resumedBehindTheLake.Should().BeGreaterThan(0, "some restarts must resume from an open late file older than uploaded files");
         var files = crashed.DataFiles();
         files.Should().BeEquivalentTo(reference.DataFiles(), "a replay from a checkpoint rebuilds the same keys with the same records");
         files.Values.SelectMany(o => o).Order().Should().Equal(Enumerable.Range(0, records.Count).Select(i => (long)i), "each record is in exactly one file");

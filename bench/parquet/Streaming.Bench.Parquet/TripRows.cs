@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Streaming.Contracts.Events;
+using Streaming.Sinks.Delivery;
 
 namespace Streaming.Bench.Parquet;
 
@@ -57,6 +59,11 @@ internal sealed class TripRows
         }
         return rows;
     }
+
+    /// <summary>The rows as the sink receives them: decoded TripEvents of one partition, offsets 0..Count-1.</summary>
+    public List<SinkRecord> ToSinkRecords(string topic) =>
+        Enumerable.Range(0, Count).Select(i => new SinkRecord(topic, 0, i, PickupMillis[i], null, [],
+            new TripEvent(TripId[i], City[i], PickupMillis[i], DropoffMillis[i], DistanceKm[i], Fare[i], DriverId[i], RiderId[i], PaymentType[i]))).ToList();
 
     /// <summary>Writes the rows as CSV for DuckDB to load (timestamps as epoch milliseconds, null as an empty field).</summary>
     public void WriteCsv(string path)

@@ -32,14 +32,16 @@ internal static class S3Command
         var maxBytes = new Option<long?>("--max-bytes") { Description = "Rotate a file at this estimated size in bytes (default 67108864)." };
         var rotateInterval = new Option<string?>("--rotate-interval") { Description = "Rotate a file after this wall-clock time, e.g. 10m (default off; breaks exactly-once on replay)." };
         var allowedLateness = new Option<string?>("--allowed-lateness") { Description = "How long after an hour ends its file stays open, by the sink's watermark (default 10m)." };
-        var maxOpenFiles = new Option<int?>("--max-open-files") { Description = "Most hours open at once per partition (default 4)." };
+        var lateFileWindow = new Option<string?>("--late-file-window") { Description = "How long a late file (records of an hour already closed) stays open, in event time, e.g. 6h (default 6h)." };
+        var maxOpenFiles = new Option<int?>("--max-open-files") { Description = "Most hours open at once per partition, late files included (default 8)." };
+        var rowGroupBytes = new Option<long?>("--row-group-bytes") { Description = "Write a Parquet row group once its buffered values reach this size in bytes (default 67108864)." };
         var multipartThreshold = new Option<long?>("--multipart-threshold") { Description = "Upload files above this size in parts (default 8388608)." };
         var bootstrap = new Option<string?>(ConfigKeys.BootstrapServersFlag) { Description = "Kafka bootstrap servers (or KAFKA_BOOTSTRAP)." };
         var endpoint = new Option<string?>(ConfigKeys.S3EndpointFlag) { Description = "S3-compatible endpoint URL (or S3_ENDPOINT)." };
 
         var command = new Command("s3", "Write a topic to hourly Parquet files on S3 or file://, exactly once.")
         {
-            topic, table, untilEnd, destination, groupId, maxRecords, maxBytes, rotateInterval, allowedLateness, maxOpenFiles, multipartThreshold, bootstrap, endpoint,
+            topic, table, untilEnd, destination, groupId, maxRecords, maxBytes, rotateInterval, allowedLateness, lateFileWindow, maxOpenFiles, rowGroupBytes, multipartThreshold, bootstrap, endpoint,
             CreateDdl(),
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -56,7 +58,9 @@ internal static class S3Command
                 [S3SinkSettings.MaxBytesKey] = Text(parse.GetValue(maxBytes)),
                 [S3SinkSettings.RotateIntervalKey] = parse.GetValue(rotateInterval),
                 [S3SinkSettings.AllowedLatenessKey] = parse.GetValue(allowedLateness),
+                [S3SinkSettings.LateFileWindowKey] = parse.GetValue(lateFileWindow),
                 [S3SinkSettings.MaxOpenFilesKey] = Text(parse.GetValue(maxOpenFiles)),
+                [S3SinkSettings.RowGroupKey] = Text(parse.GetValue(rowGroupBytes)),
                 [S3SinkSettings.MultipartThresholdKey] = Text(parse.GetValue(multipartThreshold)),
             };
             return await RunAsync(StreamingConfiguration.Build(overrides), parse.GetValue(untilEnd), Console.Out, cancellationToken).ConfigureAwait(false);
@@ -90,7 +94,8 @@ internal static class S3Command
             var registry = SchemaRegistryFactory.Create(registrySettings, loggerFactory);
             using var registryLifetime = registry as IDisposable;
             var summary = await DeliveryRun.RunAsync(kafka, registry, options, "sinks-s3-" + settings.Sink.Table, sink, logger, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync(summary.Format("s3", stopwatch.Elapsed) + " replay_skipped=" + sink.RecordsReplaySkipped.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+            await output.WriteLineAsync(summary.Format("s3", stopwatch.Elapsed) + " replay_skipped=" + sink.RecordsReplaySkipped.ToString(CultureInfo.InvariantCulture)
+                + " " + sink.FileCounts.Format()).ConfigureAwait(false);
             return 0;
         }
         catch (Exception ex) when (ex is KafkaException or TimeoutException or StorageException)

@@ -28,7 +28,7 @@ public static class AthenaDdl
         for (var i = 0; i < mapping.Columns.Count; i++)
         {
             var column = mapping.Columns[i];
-            sql.Append("  `").Append(column.Column.Name).Append("` ").Append(column.AthenaType).Append(i + 1 < mapping.Columns.Count ? ",\n" : "\n");
+            sql.Append("  `").Append(column.Field.Name).Append("` ").Append(column.AthenaType).Append(i + 1 < mapping.Columns.Count ? ",\n" : "\n");
         }
         sql.Append(")\n");
         sql.Append("PARTITIONED BY (`dt` string, `hour` int)\n");

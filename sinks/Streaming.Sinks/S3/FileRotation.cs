@@ -23,6 +23,21 @@ public static class FileRotation
         return rotate;
     }
 
+    /// <summary>
+    /// A late file has been open for <paramref name="window"/> of event time: the watermark moved that far past the
+    /// watermark at which it opened. Late records of its hour that come after that start a new late file. Without this
+    /// bound a late file that stops receiving records would stay open, and hold the resume offset back, for good.
+    /// </summary>
+    public static bool RotateOnLateWindow(long openedAtWatermark, long? watermark, TimeSpan window, ILogger? logger = null)
+    {
+        var rotate = watermark is { } w && w - openedAtWatermark >= (long)window.TotalMilliseconds;
+        if (logger?.IsEnabled(LogLevel.Trace) == true)
+        {
+            logger.LogTrace("RotateOnLateWindow: openedAtWatermark={Opened} watermark={Watermark} window={Window} -> {Rotate}", openedAtWatermark, watermark, window, rotate);
+        }
+        return rotate;
+    }
+
     /// <summary>The file holds <paramref name="maxRecords"/> records, or its estimated size reached <paramref name="maxBytes"/>.</summary>
     public static bool RotateOnSize(long records, long estimatedBytes, long maxRecords, long maxBytes, ILogger? logger = null)
     {

@@ -28,12 +28,21 @@ internal sealed class HourFile
     /// <summary>Start offsets of the files open just before <see cref="StartOffset"/> was read.</summary>
     public long[] OpenBefore { get; init; } = [];
 
+    /// <summary>
+    /// Opened for an hour the watermark had already closed: it collects that hour's late records and is never rotated by
+    /// hour close, only by the size, time and open-hours bounds.
+    /// </summary>
+    public bool IsLate { get; init; }
+
+    /// <summary>For a late file: the partition's watermark when it opened, the start of its <see cref="S3SinkOptions.LateFileWindow"/>.</summary>
+    public long OpenedAtWatermark { get; init; }
+
     /// <summary>Closed right after <see cref="LastOffset"/> because of the size bound.</summary>
     public bool ClosedBySize { get; set; }
 
     public bool IsReplayed => Writer is null;
 
-    public override string ToString() => $"{Writer?.Key ?? "replayed"} [{StartOffset}..{LastOffset}] {State}";
+    public override string ToString() => $"{Writer?.Key ?? "replayed"} [{StartOffset}..{LastOffset}] {State}{(IsLate ? " late" : "")}";
 }
 
 /// <summary>The lifecycle of an <see cref="HourFile"/>.</summary>

@@ -1,27 +1,40 @@
-using Streaming.Parquet;
+using Parquet;
 using Streaming.Sinks.Delivery;
 
 namespace Streaming.Sinks.S3;
 
-/// <summary>One Parquet output file, spooled to a local temporary file until it is committed.</summary>
+/// <summary>
+/// One Parquet output file, written with Parquet.Net: records are buffered column by column, each full row group is
+/// written to a local spool file, and <see cref="CommitAsync"/> writes the last row group and the footer, then uploads.
+/// Memory per open file is bounded by the row-group size, not the file size.
+/// </summary>
 public sealed class ParquetRecordWriter : IRecordWriter
 {
     private readonly ParquetTableMapping _mapping;
     private readonly IStorage _storage;
+    private readonly ParquetOptions _options;
+    private readonly IReadOnlyDictionary<string, string> _metadata;
+    private readonly long _rowGroupSizeBytes;
     private readonly string _spoolPath;
+    private readonly ColumnBuffer[] _columns;
     private FileStream? _stream;
-    private ParquetFileWriter? _writer;
+    private ParquetWriter? _writer;
     private State _state = State.Writing;
-    private long _completedBytes;
+    private int _bufferedRows;
+    private long _bytes;
 
-    internal ParquetRecordWriter(string key, ParquetTableMapping mapping, IStorage storage, ParquetWriterOptions options, string spoolPath)
+    internal ParquetRecordWriter(string key, ParquetTableMapping mapping, IStorage storage, ParquetOptions options,
+        IReadOnlyDictionary<string, string> metadata, long rowGroupSizeBytes, string spoolPath)
     {
         Key = key;
         _mapping = mapping;
         _storage = storage;
+        _options = options;
+        _metadata = metadata;
+        _rowGroupSizeBytes = rowGroupSizeBytes;
         _spoolPath = spoolPath;
+        _columns = mapping.CreateBuffers();
         _stream = new FileStream(spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        _writer = new ParquetFileWriter(_stream, mapping.Schema, options);
     }
 
     private enum State
@@ -38,16 +51,55 @@ public sealed class ParquetRecordWriter : IRecordWriter
     /// <inheritdoc />
     public long RecordCount { get; private set; }
 
-    /// <inheritdoc />
-    public long EstimatedBytes => _state == State.Writing ? _writer!.EstimatedFileSize : _completedBytes;
+    /// <summary>Row groups written to the spool file so far.</summary>
+    public int RowGroups { get; private set; }
 
     /// <inheritdoc />
+    /// <remarks>Spooled row groups as written (compressed) plus the buffered row group's PLAIN-encoded size.</remarks>
+    public long EstimatedBytes => _state == State.Writing ? _bytes + BufferedBytes : _bytes;
+
+    private long BufferedBytes
+    {
+        get
+        {
+            long total = 0;
+            foreach (var column in _columns)
+            {
+                total += column.EstimatedBytes;
+            }
+            return total;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Values are checked before (<see cref="ParquetRecordWriterProvider.Check"/>); a row that still fails is not buffered.</remarks>
     public void Write(SinkRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         CheckState(State.Writing, "write to");
-        _mapping.WriteRow(_writer!, record.Value);
+        try
+        {
+            foreach (var column in _columns)
+            {
+                column.Append(record.Value);
+            }
+        }
+        catch
+        {
+            foreach (var column in _columns)
+            {
+                column.Truncate(_bufferedRows);
+            }
+            throw;
+        }
+        _bufferedRows++;
         RecordCount++;
+        if (BufferedBytes >= _rowGroupSizeBytes)
+        {
+            // Write is synchronous (the delivery loop's Append is); the spool is a local file, so waiting here is short.
+            // Task.Run keeps Parquet.Net's awaits off any synchronization context of the caller.
+            Task.Run(() => FlushRowGroupAsync(CancellationToken.None)).GetAwaiter().GetResult();
+        }
     }
 
     /// <inheritdoc />
@@ -56,18 +108,20 @@ public sealed class ParquetRecordWriter : IRecordWriter
         switch (_state)
         {
             case State.Writing:
-                await _writer!.CompleteAsync(cancellationToken).ConfigureAwait(false);
-                _completedBytes = _writer.BytesWritten;
-                _writer.Dispose();
+                await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
+                var writer = await WriterAsync(cancellationToken).ConfigureAwait(false);
+                writer.CustomMetadata = _metadata;
+                await writer.DisposeAsync().ConfigureAwait(false); // writes the footer
                 _writer = null;
-                await _stream!.DisposeAsync().ConfigureAwait(false);
+                _bytes = _stream!.Length;
+                await _stream.DisposeAsync().ConfigureAwait(false);
                 _stream = null;
                 _state = State.Completed;
                 break;
             case State.Completed:
                 break; // an earlier upload failed: the finished file is still spooled
             case State.Uploaded:
-                return _completedBytes;
+                return _bytes;
             case State.Closed:
                 throw new InvalidOperationException($"Illegal state Closed while committing file {Key}.");
             default:
@@ -76,7 +130,7 @@ public sealed class ParquetRecordWriter : IRecordWriter
         await _storage.PutFileAsync(Key, _spoolPath, cancellationToken).ConfigureAwait(false);
         _state = State.Uploaded;
         DeleteSpool();
-        return _completedBytes;
+        return _bytes;
     }
 
     /// <inheritdoc />
@@ -86,7 +140,7 @@ public sealed class ParquetRecordWriter : IRecordWriter
         {
             return;
         }
-        _writer?.Dispose();
+        // Not disposing _writer: that would write a footer into a spool file that is deleted anyway.
         _writer = null;
         _stream?.Dispose();
         _stream = null;
@@ -96,6 +150,29 @@ public sealed class ParquetRecordWriter : IRecordWriter
 
     /// <inheritdoc />
     public void Dispose() => Close();
+
+    private async Task FlushRowGroupAsync(CancellationToken cancellationToken)
+    {
+        if (_bufferedRows == 0)
+        {
+            return;
+        }
+        var writer = await WriterAsync(cancellationToken).ConfigureAwait(false);
+        using (var rowGroup = writer.CreateRowGroup())
+        {
+            foreach (var column in _columns)
+            {
+                await column.WriteAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            }
+            rowGroup.CompleteValidate();
+        }
+        _bufferedRows = 0;
+        RowGroups++;
+        _bytes = _stream!.Position;
+    }
+
+    private async Task<ParquetWriter> WriterAsync(CancellationToken cancellationToken) =>
+        _writer ??= await ParquetWriter.CreateAsync(_mapping.Schema, _stream!, _options, cancellationToken: cancellationToken).ConfigureAwait(false);
 
     private void CheckState(State expected, string action)
     {

@@ -3,13 +3,13 @@ using System.Text.Json;
 using Streaming.Contracts;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.Schemas;
-using Streaming.Parquet;
+using Parquet.Schema;
 
 namespace Streaming.Sinks.S3;
 
 /// <summary>
 /// The flat Parquet table of each contract topic. Avro fields keep their names; timestamp-millis fields become
-/// TIMESTAMP(MILLIS, UTC); optional (<c>["null", T]</c>) fields become optional columns; enums become strings.
+/// TIMESTAMP(MILLIS, UTC) (years 1 to 9999, see <see cref="ParquetTimestamp"/>); optional (<c>["null", T]</c>) fields become optional columns; enums become strings.
 /// Nested records (the event inside <c>TripLate</c>/<c>MessageLate</c>) are flattened with the field name as a prefix
 /// (<c>trip_city</c>, <c>message_sent_at</c>); arrays (<c>matched_words</c>) are stored as a JSON array string
 /// (<c>["foo","bar"]</c>, UTF-8 unescaped; query with <c>json_extract</c> in Athena or <c>json(...)</c>/<c>from_json</c> in DuckDB).
@@ -114,73 +114,72 @@ public static class ParquetTableMappings
         where T : class
     {
         var builder = describe(new MappingBuilder<T>());
-        var setters = builder.Setters.ToArray();
-        return new ParquetTableMapping(recordType, typeof(T), avroSchemaJson, builder.Columns, (writer, value) =>
-        {
-            var typed = (T)value;
-            for (var i = 0; i < setters.Length; i++)
-            {
-                setters[i](writer, i, typed);
-            }
-            writer.EndRow();
-        });
+        return new ParquetTableMapping(recordType, typeof(T), avroSchemaJson, builder.Columns, builder.Checks);
     }
 
     private sealed class MappingBuilder<T>
     {
         public List<MappedColumn> Columns { get; } = [];
 
-        public List<Action<ParquetFileWriter, int, T>> Setters { get; } = [];
+        /// <summary>Checks run before a row is buffered (timestamp ranges), so a bad value rejects the record whole.</summary>
+        public List<Action<object>> Checks { get; } = [];
 
         public MappingBuilder<T> String(string name, Func<T, string> get) =>
-            Add(name, ParquetColumnType.String, false, "string", (w, i, v) => w.SetString(i, get(v)));
+            Add(new DataField<string>(name, nullable: false), "string", get, StringSize, WriteStrings);
 
         public MappingBuilder<T> OptionalString(string name, Func<T, string?> get) =>
-            Add(name, ParquetColumnType.String, true, "string", (w, i, v) => w.SetString(i, get(v)));
+            Add(new DataField<string>(name, nullable: true), "string", get, StringSize, WriteStrings);
 
-        public MappingBuilder<T> Timestamp(string name, Func<T, long> get) =>
-            Add(name, ParquetColumnType.TimestampMillis, false, "timestamp", (w, i, v) => w.SetInt64(i, get(v)));
+        public MappingBuilder<T> Timestamp(string name, Func<T, long> get)
+        {
+            Checks.Add(v => ParquetTimestamp.FromEpochMillis(get((T)v), name));
+            return Add(TimestampField(name, nullable: false), "timestamp", v => ParquetTimestamp.FromEpochMillis(get(v), name), _ => 8, WriteValues<DateTime>);
+        }
 
-        public MappingBuilder<T> OptionalTimestamp(string name, Func<T, long?> get) =>
-            Add(name, ParquetColumnType.TimestampMillis, true, "timestamp", (w, i, v) =>
-            {
-                if (get(v) is { } millis)
-                {
-                    w.SetInt64(i, millis);
-                }
-                else
-                {
-                    w.SetNull(i);
-                }
-            });
+        public MappingBuilder<T> OptionalTimestamp(string name, Func<T, long?> get)
+        {
+            Checks.Add(v => OptionalTimestampOf(get((T)v), name));
+            return Add(TimestampField(name, nullable: true), "timestamp", v => OptionalTimestampOf(get(v), name), t => t is null ? 0 : 8, WriteNullableValues<DateTime>);
+        }
 
         public MappingBuilder<T> Int32(string name, Func<T, int> get) =>
-            Add(name, ParquetColumnType.Int32, false, "int", (w, i, v) => w.SetInt32(i, get(v)));
+            Add(new DataField<int>(name, nullable: false), "int", get, _ => 4, WriteValues<int>);
 
         public MappingBuilder<T> Int64(string name, Func<T, long> get) =>
-            Add(name, ParquetColumnType.Int64, false, "bigint", (w, i, v) => w.SetInt64(i, get(v)));
+            Add(new DataField<long>(name, nullable: false), "bigint", get, _ => 8, WriteValues<long>);
 
         public MappingBuilder<T> Double(string name, Func<T, double> get) =>
-            Add(name, ParquetColumnType.Double, false, "double", (w, i, v) => w.SetDouble(i, get(v)));
+            Add(new DataField<double>(name, nullable: false), "double", get, _ => 8, WriteValues<double>);
 
         public MappingBuilder<T> OptionalBinary(string name, Func<T, byte[]?> get) =>
-            Add(name, ParquetColumnType.Binary, true, "binary", (w, i, v) =>
-            {
-                if (get(v) is { } bytes)
-                {
-                    w.SetBinary(i, bytes);
-                }
-                else
-                {
-                    w.SetNull(i);
-                }
-            });
+            Add(new DataField<byte[]>(name, nullable: true), "binary", get, b => b is null ? 0 : b.Length + 4,
+                static (rowGroup, field, values, _) => rowGroup.WriteAsync(field, (IReadOnlyCollection<byte[]?>)values));
 
-        private MappingBuilder<T> Add(string name, ParquetColumnType type, bool optional, string athenaType, Action<ParquetFileWriter, int, T> set)
+        private MappingBuilder<T> Add<TValue>(DataField field, string athenaType, Func<T, TValue> get, Func<TValue, int> size,
+            Func<Parquet.ParquetRowGroupWriter, DataField, ArraySegment<TValue>, CancellationToken, Task> write)
         {
-            Columns.Add(new MappedColumn(new ParquetColumn(name, type, optional), athenaType));
-            Setters.Add(set);
+            Columns.Add(new MappedColumn(field, athenaType, () => new ColumnBuffer<T, TValue>(field, get, size, write)));
             return this;
         }
+
+        private static DateTimeDataField TimestampField(string name, bool nullable) =>
+            new(name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Millis, isNullable: nullable);
+
+        private static DateTime? OptionalTimestampOf(long? millis, string name) =>
+            millis is { } ms ? ParquetTimestamp.FromEpochMillis(ms, name) : null;
+
+        // UTF-16 length as the size: exact for ASCII, deterministic always, and much cheaper than counting UTF-8 bytes.
+        private static int StringSize(string? value) => value is null ? 0 : value.Length + 4;
+
+        private static Task WriteStrings(Parquet.ParquetRowGroupWriter rowGroup, DataField field, ArraySegment<string?> values, CancellationToken cancellationToken) =>
+            rowGroup.WriteAsync(field, (IReadOnlyCollection<string?>)values);
+
+        private static Task WriteValues<TValue>(Parquet.ParquetRowGroupWriter rowGroup, DataField field, ArraySegment<TValue> values, CancellationToken cancellationToken)
+            where TValue : struct =>
+            rowGroup.WriteAsync<TValue>(field, (ReadOnlyMemory<TValue>)values, cancellationToken: cancellationToken);
+
+        private static Task WriteNullableValues<TValue>(Parquet.ParquetRowGroupWriter rowGroup, DataField field, ArraySegment<TValue?> values, CancellationToken cancellationToken)
+            where TValue : struct =>
+            rowGroup.WriteAsync<TValue>(field, (ReadOnlyMemory<TValue?>)values, cancellationToken: cancellationToken);
     }
 }

@@ -47,8 +47,15 @@ public sealed record PartitionCheckpoint
 /// <param name="StartOffset">First offset in the file.</param>
 /// <param name="LastOffset">Last offset in the file (final: the file is uploaded).</param>
 /// <param name="ClosedBySize">Whether it was closed right after <paramref name="LastOffset"/> by the size bound.</param>
+/// <param name="OpenedAtWatermark">For a late file, the watermark when it opened: on replay its late window ends where it did.</param>
+/// <param name="IsLate">
+/// Whether it is a late file: on replay it then keeps its slot past hour close, as it did in the first run, and swallows
+/// its own late records again.
+/// </param>
 public sealed record CheckpointFile(
     [property: JsonPropertyName("hour_start")] long HourStart,
     [property: JsonPropertyName("start_offset")] long StartOffset,
     [property: JsonPropertyName("last_offset")] long LastOffset,
-    [property: JsonPropertyName("closed_by_size")] bool ClosedBySize);
+    [property: JsonPropertyName("closed_by_size")] bool ClosedBySize,
+    [property: JsonPropertyName("late")] bool IsLate = false,
+    [property: JsonPropertyName("opened_at_watermark")] long OpenedAtWatermark = 0);

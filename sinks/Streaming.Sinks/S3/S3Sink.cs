@@ -43,6 +43,9 @@ public sealed class S3Sink : ISink, IDisposable
         _time = time ?? TimeProvider.System;
     }
 
+    /// <summary>Files uploaded in this run, per hour and partition.</summary>
+    public HourlyFileCounts FileCounts { get; } = new();
+
     /// <summary>Records skipped on replay because an uploaded file already held them.</summary>
     public long RecordsReplaySkipped => _writers.Values.Sum(w => w.RecordsReplaySkipped);
 
@@ -185,7 +188,7 @@ public sealed class S3Sink : ISink, IDisposable
         {
             stale.Discard();
         }
-        var writer = new TopicPartitionWriter(tp.Topic, tp.Partition.Value, _options, _partitioner, _provider, r => EventTime.Of(r), _logger);
+        var writer = new TopicPartitionWriter(tp.Topic, tp.Partition.Value, _options, _partitioner, _provider, r => EventTime.Of(r), _logger, FileCounts);
         _writers[tp] = writer;
         return writer;
     }

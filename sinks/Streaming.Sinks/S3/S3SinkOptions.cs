@@ -23,13 +23,31 @@ public sealed class S3SinkOptions
     public TimeSpan AllowedLateness { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Most hours open at once per Kafka partition; opening one more closes the file of the earliest hour. Bounds memory and
-    /// temporary disk. Default 4.
+    /// How long a late file stays open in event time: it is committed once the watermark is this far past the watermark
+    /// at which it opened (see <see cref="FileRotation.RotateOnLateWindow"/>). It bounds how far a late file holds the
+    /// resume offset back. Default 6 h: trips up to a few hours late land in one late file per hour.
     /// </summary>
-    public int MaxOpenFilesPerPartition { get; init; } = 4;
+    public TimeSpan LateFileWindow { get; init; } = TimeSpan.FromHours(6);
 
-    /// <summary>Row-group size of the Parquet files. Default 16 MiB.</summary>
-    public long RowGroupSizeBytes { get; init; } = 16L * 1024 * 1024;
+    /// <summary>The default of <see cref="MaxOpenFilesPerPartition"/>.</summary>
+    public const int DefaultMaxOpenFilesPerPartition = 8;
+
+    /// <summary>
+    /// Most hours open at once per Kafka partition, late files included; opening one more closes the file of the earliest
+    /// hour. Bounds memory and temporary disk, and is what finally closes a late file that stops receiving records (see
+    /// <see cref="TopicPartitionWriter"/>). Default 8: the current hour plus late files for hours up to about 7 back, so
+    /// trips a few hours late each land in one late file per hour.
+    /// </summary>
+    public int MaxOpenFilesPerPartition { get; init; } = DefaultMaxOpenFilesPerPartition;
+
+    /// <summary>The default of <see cref="RowGroupSizeBytes"/>: 64 MiB.</summary>
+    public const long DefaultRowGroupSizeBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// A Parquet row group is written once its buffered values reach this PLAIN-encoded size, so a file of the default
+    /// size bound has one or a few row groups, and memory per open file stays bounded. Default 64 MiB.
+    /// </summary>
+    public long RowGroupSizeBytes { get; init; } = DefaultRowGroupSizeBytes;
 
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names it.</exception>
@@ -39,7 +57,9 @@ public sealed class S3SinkOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRecordsPerFile, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBytesPerFile, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxOpenFilesPerPartition, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(RowGroupSizeBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(AllowedLateness, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(LateFileWindow, TimeSpan.Zero);
         if (RotateInterval is { } interval && interval <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(RotateInterval), interval, "RotateInterval must be positive.");

@@ -33,6 +33,9 @@ public sealed partial class S3SinkSettings
     /// <summary>Key of the allowed lateness (e.g. 10m).</summary>
     public const string AllowedLatenessKey = "S3Sink:AllowedLateness";
 
+    /// <summary>Key of how long a late file stays open, in event time (e.g. 6h).</summary>
+    public const string LateFileWindowKey = "S3Sink:LateFileWindow";
+
     /// <summary>Key of the open-hours bound per partition.</summary>
     public const string MaxOpenFilesKey = "S3Sink:MaxOpenFiles";
 
@@ -95,8 +98,11 @@ public sealed partial class S3SinkSettings
             MaxBytesPerFile = Long(configuration, MaxBytesKey, 64L * 1024 * 1024, 1024),
             RotateInterval = Duration(configuration, RotateIntervalKey, null),
             AllowedLateness = Duration(configuration, AllowedLatenessKey, TimeSpan.FromMinutes(10)) ?? TimeSpan.Zero,
-            MaxOpenFilesPerPartition = (int)Long(configuration, MaxOpenFilesKey, 4, 1),
-            RowGroupSizeBytes = Long(configuration, RowGroupKey, 16L * 1024 * 1024, 1024),
+            LateFileWindow = Duration(configuration, LateFileWindowKey, TimeSpan.FromHours(6)) is { } window && window > TimeSpan.Zero
+                ? window
+                : throw new ConfigurationException(LateFileWindowKey, $"{LateFileWindowKey} must be a positive duration, e.g. 6h ({ConfigKeys.ToEnvironmentVariable(LateFileWindowKey)} or --late-file-window)."),
+            MaxOpenFilesPerPartition = (int)Long(configuration, MaxOpenFilesKey, S3SinkOptions.DefaultMaxOpenFilesPerPartition, 1),
+            RowGroupSizeBytes = Long(configuration, RowGroupKey, S3SinkOptions.DefaultRowGroupSizeBytes, 1024),
         };
         var storage = new S3StorageOptions
         {

@@ -9,6 +9,20 @@ namespace Streaming.Sinks.S3;
 /// Committed when one of the named predicates of <see cref="FileRotation"/> fires.
 /// </summary>
 /// <remarks>
+/// <para>Late files (no small-file storm): a record whose hour is already closed by the watermark opens a
+/// <em>late file</em> for that hour, and every later record of that hour joins it. A late file is never rotated by hour
+/// close (its hour is closed from the start); it is committed by the size and record bounds, the time bound, the
+/// late window (<see cref="S3SinkOptions.LateFileWindow"/>, in event time), the open-hours bound (which closes the earliest
+/// hour first) or the final flush. So an hour gets one file of on-time records
+/// plus, per size bound's worth of late records, one late file.</para>
+/// <para>Late files and exactly-once: a late file is named by its first offset like any file, and while it is open it
+/// holds the resume offset back at that offset, even while newer files are uploaded. A restart therefore replays from the
+/// late file's first offset with the state captured when it opened (stream time, the files open then, whether each was a
+/// late file); every decision after that offset repeats, so it rebuilds the late file and re-uploads the newer files under
+/// the same keys with the same records (overwrites, not copies). A checkpoint records, for each file open at its offset,
+/// whether it is late and the watermark it opened at, so replayed files leave their slots exactly when they did, and the
+/// open-hours bound decides the same on replay. The late window keeps that replay short: a late file is open for at most
+/// that much event time.</para>
 /// <para>Replay invariant (exactly-once): every decision depends only on the records read since the resume offset and on
 /// the state restored from the <see cref="PartitionCheckpoint"/>, so a restart from the checkpoint rebuilds exactly the
 /// files of the first run — the same start offsets, therefore the same keys, with the same records.</para>
@@ -32,11 +46,13 @@ public sealed class TopicPartitionWriter : IDisposable
     // Every file a future checkpoint may need to describe, by start offset (pruned below the resume offset).
     private readonly Dictionary<long, HourFile> _known = [];
     private readonly List<long> _openBeforeScratch = [];
+    private readonly HourlyFileCounts? _fileCounts;
     private long? _streamTime;
     private long _nextOffset = -1;
     private long _storedResumeOffset = -1;
 
     /// <summary>Creates the writer of one partition.</summary>
+    /// <param name="fileCounts">Where uploaded files are counted per hour, for the run summary; optional.</param>
     public TopicPartitionWriter(
         string topic,
         int partition,
@@ -44,7 +60,8 @@ public sealed class TopicPartitionWriter : IDisposable
         IPartitioner partitioner,
         IRecordWriterProvider provider,
         Func<SinkRecord, long> eventTime,
-        ILogger logger)
+        ILogger logger,
+        HourlyFileCounts? fileCounts = null)
     {
         _topic = topic;
         _partition = partition;
@@ -54,6 +71,7 @@ public sealed class TopicPartitionWriter : IDisposable
         _eventTime = eventTime;
         _logger = logger;
         _logPrefix = $"s3 [{topic}-{partition}]";
+        _fileCounts = fileCounts;
     }
 
     /// <summary>Records written into files since start (replayed records excluded).</summary>
@@ -122,6 +140,8 @@ public sealed class TopicPartitionWriter : IDisposable
                 StartOffset = file.StartOffset,
                 LastOffset = file.LastOffset,
                 ClosedBySize = file.ClosedBySize,
+                IsLate = file.IsLate,
+                OpenedAtWatermark = file.OpenedAtWatermark,
             };
             _slots[file.HourStart] = replayed;
             _known[file.StartOffset] = replayed;
@@ -140,6 +160,7 @@ public sealed class TopicPartitionWriter : IDisposable
             _logger.LogTrace("{Prefix} offset {Offset} already read (next {Next}); ignored", _logPrefix, offset, _nextOffset);
             return;
         }
+        _provider.Check(record); // before any state changes: a record no file can hold is rejected whole
         var eventTime = _eventTime(record);
         var hourStart = _partitioner.PartitionStart(eventTime);
 
@@ -157,9 +178,11 @@ public sealed class TopicPartitionWriter : IDisposable
 
         foreach (var slot in _slots.Values.ToList())
         {
-            if (FileRotation.RotateOnHourClose(slot.HourEnd, watermark, _logger))
+            if (slot.IsLate
+                ? FileRotation.RotateOnLateWindow(slot.OpenedAtWatermark, watermark, _options.LateFileWindow, _logger)
+                : FileRotation.RotateOnHourClose(slot.HourEnd, watermark, _logger))
             {
-                Rotate(slot, "hour closed");
+                Rotate(slot, slot.IsLate ? "late window ended" : "hour closed");
             }
         }
 
@@ -184,7 +207,7 @@ public sealed class TopicPartitionWriter : IDisposable
             {
                 Rotate(_slots.First().Value, $"more than {_options.MaxOpenFilesPerPartition} open hours");
             }
-            file = Open(hourStart, offset, streamTimeBefore, now);
+            file = Open(hourStart, offset, streamTimeBefore, watermark, now);
         }
 
         file.Writer!.Write(record);
@@ -256,6 +279,7 @@ public sealed class TopicPartitionWriter : IDisposable
             records += writer.RecordCount;
             files++;
             file.State = HourFileState.Committed;
+            _fileCounts?.Add(_partition, file.HourStart);
             writer.Dispose();
             _pending.RemoveAt(0);
             _logger.LogDebug("{Prefix} committed {Key} ({Records} records, offsets {Start}..{Last})", _logPrefix, writer.Key, writer.RecordCount, file.StartOffset, file.LastOffset);
@@ -290,7 +314,7 @@ public sealed class TopicPartitionWriter : IDisposable
         {
             ResumeOffset = resume,
             StreamTime = streamTime,
-            OpenFiles = openAtResume.Select(f => new CheckpointFile(f.HourStart, f.StartOffset, f.LastOffset, f.ClosedBySize)).ToList(),
+            OpenFiles = openAtResume.Select(f => new CheckpointFile(f.HourStart, f.StartOffset, f.LastOffset, f.ClosedBySize, f.IsLate, f.OpenedAtWatermark)).ToList(),
         };
     }
 
@@ -329,13 +353,16 @@ public sealed class TopicPartitionWriter : IDisposable
     /// <inheritdoc />
     public void Dispose() => Discard();
 
-    private HourFile Open(long hourStart, long offset, long? streamTimeBefore, DateTimeOffset now)
+    private HourFile Open(long hourStart, long offset, long? streamTimeBefore, long? watermark, DateTimeOffset now)
     {
         var key = ObjectKeys.DataFile(_partitioner, _options.Table, _topic, _partition, hourStart, offset);
+        var hourEnd = _partitioner.PartitionEnd(hourStart);
         var file = new HourFile
         {
             HourStart = hourStart,
-            HourEnd = _partitioner.PartitionEnd(hourStart),
+            HourEnd = hourEnd,
+            IsLate = FileRotation.RotateOnHourClose(hourEnd, watermark, _logger), // its hour is already closed
+            OpenedAtWatermark = watermark ?? 0,
             StartOffset = offset,
             LastOffset = offset,
             Writer = _provider.Create(key),
@@ -345,7 +372,7 @@ public sealed class TopicPartitionWriter : IDisposable
         };
         _slots[hourStart] = file;
         _known[offset] = file;
-        _logger.LogDebug("{Prefix} opened {Key}", _logPrefix, key);
+        _logger.LogDebug("{Prefix} opened {Kind} {Key}", _logPrefix, file.IsLate ? "late file" : "file", key);
         return file;
     }
 

@@ -1,11 +1,11 @@
-namespace Streaming.Parquet.Tests;
+namespace Streaming.S3Sink.Tests.Parquet;
 
 /// <summary>A folder under the system temp folder, deleted with its files on dispose.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "streaming-parquet-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "streaming-s3sink-parquet-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

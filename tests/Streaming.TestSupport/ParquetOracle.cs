@@ -1,14 +1,13 @@
 using System.Text.Json;
-using Streaming.TestSupport;
 
-namespace Streaming.Parquet.Tests;
+namespace Streaming.TestSupport;
 
 /// <summary>
 /// Reads Parquet files with implementations no one here wrote: DuckDB (@duckdb/node-api) and hyparquet.
-/// Every value comes back as a canonical string (see <see cref="CanonicalValue"/>), so comparisons are exact:
+/// Every value comes back as a canonical string, so comparisons are exact:
 /// doubles as their IEEE bits, 64-bit integers as decimals, binary as hex, timestamps as epoch milliseconds.
 /// </summary>
-internal static class ParquetOracle
+public static class ParquetOracle
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(90);
 
@@ -104,7 +103,7 @@ internal static class ParquetOracle
 }
 
 /// <summary>One file as an oracle read it.</summary>
-internal sealed record OracleFile(string File, List<OracleColumn> Columns, List<List<string?>> Rows);
+public sealed record OracleFile(string File, List<OracleColumn> Columns, List<List<string?>> Rows);
 
 /// <summary>A column name and the oracle's type for it.</summary>
-internal sealed record OracleColumn(string Name, string Type);
+public sealed record OracleColumn(string Name, string Type);

@@ -1,5 +1,0 @@
-using System.Runtime.CompilerServices;
-
-[assembly: InternalsVisibleTo("Streaming.Parquet.Tests")]
-
-namespace Streaming.Parquet;
