@@ -51,7 +51,11 @@ sinks s3 --until-end --topic "$RUN.trips.city-hourly" --table city_hourly --grou
 
 step "Parquet files written (s3://$S3_BUCKET/$RUN/)"
 node scripts/lib/lake-query.mjs "$S3_ENDPOINT" "$S3_BUCKET" "$RUN/" \
-  "SELECT 'trips' AS tbl, count(DISTINCT filename) AS files, count(*) AS records FROM lake('trips') UNION ALL SELECT 'city_hourly', count(DISTINCT filename), count(*) FROM lake('city_hourly')" \
+  "WITH f AS (SELECT 'trips' AS tbl, filename, dt, hour, count(*) AS n FROM lake('trips') GROUP BY ALL
+     UNION ALL SELECT 'city_hourly', filename, dt, hour, count(*) FROM lake('city_hourly') GROUP BY ALL),
+   p AS (SELECT tbl, dt, hour, regexp_extract(filename, '[+]([0-9]+)[+][0-9]+[.]parquet', 1) AS part, count(*) AS files FROM f GROUP BY ALL)
+   SELECT tbl, count(*) AS files, sum(n) AS records, count(DISTINCT dt || hour) AS hours,
+     (SELECT max(files) FROM p WHERE p.tbl = f.tbl) AS max_files_per_hour_partition FROM f GROUP BY tbl ORDER BY tbl DESC" \
   | node -e 'const rows = JSON.parse(require("fs").readFileSync(0, "utf8")); console.table(rows);'
 echo "for example:"
 curl -s "$S3_ENDPOINT/$S3_BUCKET?prefix=$RUN/trips/dt=&max-keys=3" | grep -o '<Key>[^<]*</Key>' | sed 's/<[^>]*>//g; s/^/  /'

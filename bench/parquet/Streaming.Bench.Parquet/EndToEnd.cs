@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
-using Streaming.Runtime;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.S3;
 
@@ -78,7 +77,7 @@ internal static class EndToEnd
         return lowWatermarks == 0;
     }
 
-    // Polls as the sink does (NativeConsume when available) and stops once every partition reached the end offset
+    // Polls as the sink does and stops once every partition reached the end offset
     // captured at start, as --until-end does. Returns the time and the records the broker trimmed (low watermarks).
     private static (TimeSpan Time, long Trimmed) ConsumeOnly(KafkaSettings kafka, string topic, int rows, string id)
     {
@@ -87,12 +86,11 @@ internal static class EndToEnd
         var partitions = Enumerable.Range(0, 4).Select(p => new TopicPartition(topic, p)).ToList();
         var marks = partitions.ToDictionary(tp => tp.Partition.Value, tp => consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)));
         consumer.Assign(partitions.Select(tp => new TopicPartitionOffset(tp, Offset.Beginning)));
-        var native = NativeConsume.TryCreate(consumer);
         var seen = 0;
         var remaining = marks.Count(kv => kv.Value.High.Value > kv.Value.Low.Value);
         while (remaining > 0 && stopwatch.Elapsed < TimeSpan.FromMinutes(3))
         {
-            var polled = native is not null ? native.Poll(100) : consumer.Consume(100) is { } result ? PolledRecord.From(result) : null;
+            PolledRecord? polled = consumer.Consume(100) is { } result ? PolledRecord.From(result) : null;
             if (polled is not { IsEof: false } record)
             {
                 continue;

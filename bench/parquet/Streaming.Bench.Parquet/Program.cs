@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Parquet;
 using Streaming.Bench.Parquet;
+using Streaming.Contracts.Kafka;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.S3;
 
@@ -11,6 +12,7 @@ using Streaming.Sinks.S3;
 // load affects both alike; best runs are compared. Then the levers (row-group size, column arrays, dictionary settings),
 // one run each, and — with the dev stack up — the sink end to end (topic → file:// lake) against a consume-only loop.
 // Usage: Streaming.Bench.Parquet [--rows N] [--runs K] [--e2e-rows N] [--work DIR] [--repo DIR]
+LibrdkafkaLoader.EnsureLoadedOrExit("bench");
 var rowCount = 1_000_000;
 var runs = 3;
 var e2eRows = 200_000;
