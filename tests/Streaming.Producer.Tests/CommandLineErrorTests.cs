@@ -1,3 +1,4 @@
+using TempDirectory = Streaming.TestSupport.TempDirectory;
 using System.Diagnostics;
 using FluentAssertions;
 using Streaming.Producer.Tests.Support;

@@ -1,3 +1,4 @@
+using TempDirectory = Streaming.TestSupport.TempDirectory;
 using FluentAssertions;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.SchemaRegistry;
@@ -30,7 +31,7 @@ public sealed class DirtTests(GeneratedDataFixture data) : IClassFixture<Generat
     [Fact]
     public async Task ShouldMixInDirtAtGivenRatesAndNoneWhenTheRatesAreZero()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("producer-tests");
         var dirty = await ProducerRunner.RunAsync(["generate", "--trips", "20000", "--seed", "5", "--dup-rate", "0.1", "--late-rate", "0.05", "--bad-rate", "0.05", "--out", dir.File("d.jsonl")]);
         var clean = await ProducerRunner.RunAsync(["generate", "--trips", "3000", "--messages", "1000", "--seed", "5", "--dup-rate", "0", "--late-rate", "0", "--bad-rate", "0", "--out", dir.File("c.jsonl")]);
 

@@ -1,3 +1,4 @@
+using TempDirectory = Streaming.TestSupport.TempDirectory;
 using System.Security.Cryptography;
 using FluentAssertions;
 using Streaming.Producer.Tests.Support;
@@ -25,7 +26,7 @@ public sealed class GenerateDeterminismTests(GeneratedDataFixture data) : IClass
     [Fact]
     public async Task ShouldWriteDifferentDataForADifferentSeed()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("producer-tests");
         (await ProducerRunner.RunAsync(["generate", "--trips", "500", "--messages", "100", "--seed", "1", "--out", dir.File("s1.jsonl")])).ExitCode.Should().Be(0);
         (await ProducerRunner.RunAsync(["generate", "--trips", "500", "--messages", "100", "--seed", "2", "--out", dir.File("s2.jsonl")])).ExitCode.Should().Be(0);
 
@@ -40,7 +41,7 @@ public sealed class GenerateDeterminismTests(GeneratedDataFixture data) : IClass
     [Fact]
     public async Task ShouldKeepTheTripsOfASeedWhenOnlyTheMessageCountChanges()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("producer-tests");
         (await ProducerRunner.RunAsync(["generate", "--trips", "2000", "--seed", "9", "--out", dir.File("t.jsonl")])).ExitCode.Should().Be(0);
         (await ProducerRunner.RunAsync(["generate", "--trips", "2000", "--messages", "700", "--seed", "9", "--out", dir.File("tm.jsonl")])).ExitCode.Should().Be(0);
 

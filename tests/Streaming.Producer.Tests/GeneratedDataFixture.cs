@@ -1,3 +1,4 @@
+using TempDirectory = Streaming.TestSupport.TempDirectory;
 using Streaming.Producer.Tests.Support;
 using Xunit;
 

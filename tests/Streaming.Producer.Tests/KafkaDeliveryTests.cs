@@ -58,7 +58,7 @@ public sealed class KafkaDeliveryTests
     [Fact]
     public async Task ShouldLimitTheSendRateWhenRateIsGiven()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("producer-tests");
         var clock = Stopwatch.StartNew();
 
         // 500 records at 1000/s: the bucket holds 100 tokens at most, so sending takes at least 0.4 s.

@@ -1,3 +1,4 @@
+using TempDirectory = Streaming.TestSupport.TempDirectory;
 using System.Text;
 using Confluent.Kafka;
 using FluentAssertions;

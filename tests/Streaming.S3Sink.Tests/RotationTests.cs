@@ -245,20 +245,7 @@ public sealed class RotationTests
         await RunAsync(reference, options, records, from: null, to: records.Count, finish: true, new Random(seed));
 
         var crashed = new MemoryStorage();
-        var random = new Random(seed * 31);
-        var restarts = 0;
-        while (true)
-        {
-            var resume = await StoredResumeAsync(crashed, options);
-            var crashAt = resume + random.Next(1, 150);
-            if (crashAt >= records.Count)
-            {
-                break;
-            }
-            await RunAsync(crashed, options, records, resume, (int)crashAt, finish: false, random);
-            restarts++;
-        }
-        await RunAsync(crashed, options, records, await StoredResumeAsync(crashed, options), records.Count, finish: true, random);
+        var (restarts, _) = await CrashAndRestartAsync(crashed, options, records, new Random(seed * 31));
 
         restarts.Should().BeGreaterThan(3);
         var files = crashed.DataFiles();
@@ -282,23 +269,7 @@ public sealed class RotationTests
         await RunAsync(reference, options, records, from: null, to: records.Count, finish: true, new Random(seed));
 
         var crashed = new MemoryStorage();
-        var random = new Random(seed * 31);
-        var restarts = 0;
-        var resumedBehindTheLake = 0;
-        while (true)
-        {
-            var resume = await StoredResumeAsync(crashed, options);
-            var crashAt = resume + random.Next(1, 150);
-            if (crashAt >= records.Count)
-            {
-                break;
-            }
-            // A file in the lake that starts after the resume offset: the restart will rewrite it.
-            resumedBehindTheLake += crashed.DataFiles().Keys.Any(k => long.Parse(k.Split('+')[^1].Split('.')[0], System.Globalization.CultureInfo.InvariantCulture) > resume) ? 1 : 0;
-            await RunAsync(crashed, options, records, resume, (int)crashAt, finish: false, random);
-            restarts++;
-        }
-        await RunAsync(crashed, options, records, await StoredResumeAsync(crashed, options), records.Count, finish: true, random);
+        var (restarts, resumedBehindTheLake) = await CrashAndRestartAsync(crashed, options, records, new Random(seed * 31));
 
         restarts.Should().BeGreaterThan(3);
         resumedBehindTheLake.Should().BeGreaterThan(0, "some restarts must resume from an open late file older than uploaded files");
@@ -306,6 +277,33 @@ public sealed class RotationTests
         files.Should().BeEquivalentTo(reference.DataFiles(), "a replay from a checkpoint rebuilds the same keys with the same records");
         files.Values.SelectMany(o => o).Order().Should().Equal(Enumerable.Range(0, records.Count).Select(i => (long)i), "each record is in exactly one file");
     }
+
+    /// <summary>
+    /// Runs the sink from its stored checkpoints to a random point 1 to 149 records on (then "crashes", sometimes right
+    /// after a flush, sometimes with files pending), again and again, then to the end with a final flush.
+    /// </summary>
+    /// <returns>The restarts, and how many of them resumed before a file already in the lake (which they then rewrite).</returns>
+    private static async Task<(int Restarts, int ResumedBehindTheLake)> CrashAndRestartAsync(MemoryStorage storage, S3SinkOptions options, List<SinkRecord> records, Random random)
+    {
+        var restarts = 0;
+        var resumedBehindTheLake = 0;
+        while (true)
+        {
+            var resume = await StoredResumeAsync(storage, options);
+            var crashAt = resume + random.Next(1, 150);
+            if (crashAt >= records.Count)
+            {
+                break;
+            }
+            resumedBehindTheLake += storage.DataFiles().Keys.Any(k => StartOffsetOf(k) > resume) ? 1 : 0;
+            await RunAsync(storage, options, records, resume, (int)crashAt, finish: false, random);
+            restarts++;
+        }
+        await RunAsync(storage, options, records, await StoredResumeAsync(storage, options), records.Count, finish: true, random);
+        return (restarts, resumedBehindTheLake);
+    }
+
+    private static long StartOffsetOf(string key) => long.Parse(key.Split('+')[^1].Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<long> StoredResumeAsync(MemoryStorage storage, S3SinkOptions options)
     {

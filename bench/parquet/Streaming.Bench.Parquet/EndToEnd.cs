@@ -24,7 +24,8 @@ internal static class EndToEnd
         var topic = $"trips.clean.bench{id}";
         var serdes = new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings()));
         var kafka = new KafkaSettings { BootstrapServers = bootstrap };
-        var trips = TripRows.Generate(rows, seed: 7).ToSinkRecords(topic).Select(r => (Streaming.Contracts.Events.TripEvent)r.Value).ToList();
+        // One day of trips, as the demo has: about one file per hour and partition, each of a few thousand rows.
+        var trips = TripRows.Generate(rows, seed: 7, stepMillis: 86_400_000L / rows).ToSinkRecords(topic).Select(r => (Streaming.Contracts.Events.TripEvent)r.Value).ToList();
         Console.WriteLine($"end to end: {rows:N0} trips on {topic} (zstd, 4 partitions), sink to a file:// lake vs consume only");
 
         var producerConfig = KafkaClientConfigFactory.CreateProducerConfig(kafka);

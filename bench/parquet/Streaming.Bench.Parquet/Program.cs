@@ -63,14 +63,19 @@ await AskDuckDbAsync(null); // loaded
 
 var ourTimes = new List<double>();
 var duckTimes = new List<double>();
+var duckOneThreadTimes = new List<double>();
 long ourSize = 0;
+// One untimed round first: the JIT compiles both sides' code paths (DuckDB's process is warm after loading the CSV).
+await SinkWriteAsync(ours, S3SinkOptions.DefaultRowGroupSizeBytes);
+await AskDuckDbAsync("copy");
 for (var run = 0; run < runs; run++)
 {
     var (seconds, bytes) = await SinkWriteAsync(ours, S3SinkOptions.DefaultRowGroupSizeBytes);
     ourTimes.Add(seconds);
     ourSize = bytes;
     duckTimes.Add((await AskDuckDbAsync("copy")).GetProperty("copySeconds").GetDouble());
-    Console.WriteLine($"  run {run + 1}: sink writer {ourTimes[^1]:F3} s, duckdb {duckTimes[^1]:F3} s");
+    duckOneThreadTimes.Add((await AskDuckDbAsync("copy1")).GetProperty("copySeconds").GetDouble());
+    Console.WriteLine($"  run {run + 1}: sink writer {ourTimes[^1]:F3} s, duckdb {duckTimes[^1]:F3} s, duckdb on 1 thread {duckOneThreadTimes[^1]:F3} s");
 }
 var check = await AskDuckDbAsync("check");
 duckdb.StandardInput.Close();
@@ -84,15 +89,18 @@ var timeRatio = ourTimes.Min() / duckBest;
 var sizeRatio = (double)ourSize / duckSize;
 Console.WriteLine();
 Console.WriteLine($"rows      {rowCount:N0} (DuckDB read {ourRowsRead:N0} back from the sink's file; rows differing from DuckDB's own file: {mismatches})");
-Console.WriteLine($"sink      best {ourTimes.Min():F3} s  {ourSize:N0} bytes  (ParquetRecordWriter, Parquet.Net 6.1, 64 MiB row groups)");
+Console.WriteLine($"sink      best {ourTimes.Min():F3} s  {ourSize:N0} bytes  (ParquetRecordWriter, Parquet.Net 6.1, {S3SinkOptions.DefaultRowGroupSizeBytes >> 20} MiB row groups)");
 Console.WriteLine($"duckdb    best {duckBest:F3} s  {duckSize:N0} bytes  (COPY only; {Environment.ProcessorCount} cores)");
+Console.WriteLine($"duckdb    best {duckOneThreadTimes.Min():F3} s on 1 thread (the sink writes each file on one thread)");
 Console.WriteLine($"time ratio (sink/duckdb) {timeRatio:F2}  goal <= 1.5   {(timeRatio <= 1.5 ? "met" : "MISSED")}");
+var oneThreadRatio = ourTimes.Min() / duckOneThreadTimes.Min();
+Console.WriteLine($"time ratio (sink/duckdb on 1 thread) {oneThreadRatio:F2}  goal <= 1.5   {(oneThreadRatio <= 1.5 ? "met" : "MISSED")}");
 Console.WriteLine($"size ratio (sink/duckdb) {sizeRatio:F3} goal <= 1.15  {(sizeRatio <= 1.15 ? "met" : "MISSED")}");
 
 Console.WriteLine();
 Console.WriteLine("levers (one run each; ratios against DuckDB's best):");
 var lever = Path.Combine(work, "lever.parquet");
-foreach (var groupBytes in new[] { 16L << 20, 256L << 20 })
+foreach (var groupBytes in new[] { 32L << 20, 64L << 20, 256L << 20 })
 {
     var (seconds, bytes) = await SinkWriteAsync(lever, groupBytes);
     Lever($"sink writer, {groupBytes >> 20} MiB row groups", seconds, bytes);
@@ -101,11 +109,17 @@ var sinkOptions = ParquetRecordWriterProvider.CreateOptions(mapping);
 var noSampling = ParquetRecordWriterProvider.CreateOptions(mapping);
 noSampling.DictionaryEncodingSampleSize = 0;
 var libraryDefaults = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
+var lowCardinalityOnly = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy, DictionaryEncodingSampleSize = ParquetRecordWriterProvider.DictionarySampleSize };
+foreach (var column in new[] { "city", "driver_id", "payment_type" })
+{
+    lowCardinalityOnly.ColumnEncodingHints[column] = EncodingHint.Dictionary;
+}
 foreach (var (name, options, groupRows) in new[]
 {
     ("column arrays, sink options, 122,880-row groups (DuckDB's)", sinkOptions, 122_880),
     ("column arrays, sink options, one row group", sinkOptions, rowCount),
     ("column arrays, dictionary without sampling", noSampling, rowCount),
+    ("column arrays, dictionary hints on city, driver, payment only", lowCardinalityOnly, rowCount),
     ("column arrays, library defaults (no dictionary hints)", libraryDefaults, rowCount),
 })
 {

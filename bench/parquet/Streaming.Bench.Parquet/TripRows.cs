@@ -36,7 +36,8 @@ internal sealed class TripRows
     public string?[] RiderId { get; }
     public string?[] PaymentType { get; }
 
-    public static TripRows Generate(int count, int seed)
+    /// <summary>Rows <paramref name="stepMillis"/> apart in pickup time (plus up to a minute of jitter).</summary>
+    public static TripRows Generate(int count, int seed, long stepMillis = 2_600)
     {
         var rows = new TripRows(count);
         var random = new Random(seed);
@@ -47,7 +48,7 @@ internal sealed class TripRows
             random.NextBytes(id);
             rows.TripId[i] = new Guid(id).ToString();
             rows.City[i] = s_cities[random.Next(s_cities.Length)];
-            var pickup = start + i * 2_600L + random.Next(0, 60_000);
+            var pickup = start + (i * stepMillis) + random.Next(0, 60_000);
             rows.PickupMillis[i] = pickup;
             rows.DropoffMillis[i] = pickup + random.Next(3 * 60_000, 60 * 60_000);
             var distance = Math.Round(0.5 + random.NextDouble() * 29.5, 2);

@@ -34,7 +34,7 @@ internal static class S3Command
         var allowedLateness = new Option<string?>("--allowed-lateness") { Description = "How long after an hour ends its file stays open, by the sink's watermark (default 10m)." };
         var lateFileWindow = new Option<string?>("--late-file-window") { Description = "How long a late file (records of an hour already closed) stays open, in event time, e.g. 6h (default 6h)." };
         var maxOpenFiles = new Option<int?>("--max-open-files") { Description = "Most hours open at once per partition, late files included (default 8)." };
-        var rowGroupBytes = new Option<long?>("--row-group-bytes") { Description = "Write a Parquet row group once its buffered values reach this size in bytes (default 67108864)." };
+        var rowGroupBytes = new Option<long?>("--row-group-bytes") { Description = "Write a Parquet row group once its buffered values reach this size in bytes (default 16777216)." };
         var multipartThreshold = new Option<long?>("--multipart-threshold") { Description = "Upload files above this size in parts (default 8388608)." };
         var bootstrap = new Option<string?>(ConfigKeys.BootstrapServersFlag) { Description = "Kafka bootstrap servers (or KAFKA_BOOTSTRAP)." };
         var endpoint = new Option<string?>(ConfigKeys.S3EndpointFlag) { Description = "S3-compatible endpoint URL (or S3_ENDPOINT)." };

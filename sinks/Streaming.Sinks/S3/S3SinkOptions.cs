@@ -40,12 +40,15 @@ public sealed class S3SinkOptions
     /// </summary>
     public int MaxOpenFilesPerPartition { get; init; } = DefaultMaxOpenFilesPerPartition;
 
-    /// <summary>The default of <see cref="RowGroupSizeBytes"/>: 64 MiB.</summary>
-    public const long DefaultRowGroupSizeBytes = 64L * 1024 * 1024;
+    /// <summary>
+    /// The default of <see cref="RowGroupSizeBytes"/>: 16 MiB, about 150,000 trips (DuckDB's own row groups are 122,880
+    /// rows). bench/parquet: as small as the files, and faster to write than 64 MiB groups on 1M trips.
+    /// </summary>
+    public const long DefaultRowGroupSizeBytes = 16L * 1024 * 1024;
 
     /// <summary>
     /// A Parquet row group is written once its buffered values reach this PLAIN-encoded size, so a file of the default
-    /// size bound has one or a few row groups, and memory per open file stays bounded. Default 64 MiB.
+    /// size bound has a few row groups (an hour's file usually one), and memory per open file stays bounded. Default 16 MiB.
     /// </summary>
     public long RowGroupSizeBytes { get; init; } = DefaultRowGroupSizeBytes;
 

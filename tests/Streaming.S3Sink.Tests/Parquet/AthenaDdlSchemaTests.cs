@@ -9,7 +9,7 @@ namespace Streaming.S3Sink.Tests.Parquet;
 /// <summary><c>sinks s3 ddl</c> declares the columns a real file of the table has, by DuckDB's reading of that file.</summary>
 public sealed partial class AthenaDdlSchemaTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new("s3sink-parquet-tests");
 
     public static TheoryData<string> Tables => new(TableSamples.Topics);
 

@@ -13,7 +13,7 @@ namespace Streaming.S3Sink.Tests.Parquet;
 public sealed class ParquetMetadataTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly DateTimeOffset Start = DateTimeOffset.Parse("2025-09-01T21:30:00Z", CultureInfo.InvariantCulture);
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new("s3sink-parquet-tests");
 
     [Fact]
     public async Task ShouldRecordSnappyStatisticsAndDictionaryPagesPerColumnChunk()

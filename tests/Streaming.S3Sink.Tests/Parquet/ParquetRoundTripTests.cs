@@ -7,7 +7,7 @@ namespace Streaming.S3Sink.Tests.Parquet;
 /// <summary>Every table's files, as the sink writes them with Parquet.Net, read back exactly in DuckDB and hyparquet.</summary>
 public sealed class ParquetRoundTripTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new("s3sink-parquet-tests");
 
     public static TheoryData<string> Tables => new(TableSamples.Topics);
 

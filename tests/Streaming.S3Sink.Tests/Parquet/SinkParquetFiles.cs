@@ -1,6 +1,7 @@
 using Streaming.Contracts;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.S3;
+using Streaming.TestSupport;
 
 namespace Streaming.S3Sink.Tests.Parquet;
 
@@ -8,7 +9,7 @@ namespace Streaming.S3Sink.Tests.Parquet;
 internal static class SinkParquetFiles
 {
     /// <summary>Writes <paramref name="values"/> as one file of <paramref name="topic"/>'s table and returns its path.</summary>
-    public static async Task<string> WriteAsync(TempFolder folder, string topic, IReadOnlyList<object> values, long rowGroupSizeBytes = S3SinkOptions.DefaultRowGroupSizeBytes)
+    public static async Task<string> WriteAsync(TempDirectory folder, string topic, IReadOnlyList<object> values, long rowGroupSizeBytes = S3SinkOptions.DefaultRowGroupSizeBytes)
     {
         var storage = new LocalFileStorage(folder.Path);
         var provider = new ParquetRecordWriterProvider(ParquetTableMappings.ForTopic(topic)!, storage, rowGroupSizeBytes, folder.File("spool"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Streaming.Contracts;
 using Streaming.Contracts.Events;
 using Streaming.Sinks.S3;
+using Streaming.TestSupport;
 
 namespace Streaming.S3Sink.Tests.Parquet;
 
