@@ -86,7 +86,7 @@ public abstract class IngestTransformer<T> : ITransformer<SourceKey, byte[], byt
         {
             OnWatermarkAdvanced(watermarkAfter);
         }
-        MaybeEndPartition(partition);
+        MaybeEndPartition(partition, after);
         return null;
     }
 
@@ -103,15 +103,18 @@ public abstract class IngestTransformer<T> : ITransformer<SourceKey, byte[], byt
     protected bool HasEnded(int partition) => _ended.Contains(partition);
 
     /// <summary>Ends the partition when a bounded run has read all of it: the watermark moves to stream time, once.</summary>
-    protected void MaybeEndPartition(int partition)
+    protected void MaybeEndPartition(int partition) => MaybeEndPartition(partition, ClockOf(partition));
+
+    // The clock is passed in on the per-record path, which has just written it: no second store read per record.
+    private void MaybeEndPartition(int partition, SourcePartitionClock clock)
     {
-        if (_ended.Contains(partition) || !Bounds.HasEnded(_settings.Topic, partition, ClockOf(partition).NextOffset))
+        if (_ended.Contains(partition) || !Bounds.HasEnded(_settings.Topic, partition, clock.NextOffset))
         {
             return;
         }
-        var before = Watermark(partition);
+        var before = Watermark(partition, clock);
         _ended.Add(partition);
-        var after = Watermark(partition);
+        var after = Watermark(partition, clock);
         if (after > before)
         {
             OnWatermarkAdvanced(after);
