@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Dev stack: librdkafka mock Kafka cluster, the dev Schema Registry, a private PostgreSQL cluster and s3rver.
 #   scripts/dev.sh up|down|status
+#   scripts/dev.sh topics [FILE]   creates the topics listed in FILE (or stdin), 'name partitions' per line, on the
+#                                  running dev Kafka, e.g. `processor describe --internal-topics … | scripts/dev.sh topics`
 # Everything lives under .dev/; `down` stops only what `up` started (pid files). When the postgres user cannot reach
 # the checkout (a clone under root's mode-700 home), the Postgres cluster lives in /var/tmp/streaming-dev-<hash of the
 # checkout path>/ instead, recorded in .dev/pg.home.
@@ -58,7 +60,7 @@ kafka_up() {
   dotnet build -c Release -v quiet -nologo "$ROOT/dev/Streaming.DevKafka" -o "$DEV/devkafka" >"$DEV/devkafka-build.log" 2>&1 \
     || fail "building dev/Streaming.DevKafka failed; see $DEV/devkafka-build.log"
   rm -f "$DEV/kafka.bootstrap"
-  nohup "$DEV/devkafka/devkafka" --brokers "$KAFKA_BROKERS" --topics "$ROOT/dev/topics.txt" \
+  nohup "$DEV/devkafka/devkafka" --brokers "$KAFKA_BROKERS" --topics "$ROOT/dev/topics.txt" --topic-requests "$DEV/kafka-topics" \
     --bootstrap-file "$DEV/kafka.bootstrap" >"$DEV/kafka.log" 2>&1 &
   echo $! >"$DEV/kafka.pid"
   STARTED+=(kafka)
@@ -155,8 +157,8 @@ export S3_BUCKET='$S3_BUCKET'
 export AWS_ACCESS_KEY_ID='S3RVER'
 export AWS_SECRET_ACCESS_KEY='S3RVER'
 export AWS_REGION='us-east-1'
-# Capability switch: the mock cluster has no transactional isolation (read_committed shows aborted records).
-export STREAMING__RUNTIME__BROKERLACKSTRANSACTIONALISOLATION='true'
+# Where the dev Kafka takes topic requests (the mock cannot answer CreateTopics): scripts/dev.sh topics.
+export DEV_KAFKA_TOPIC_REQUESTS='$DEV/kafka-topics'
 ENV
   say "wrote .dev/env"
 }
@@ -207,7 +209,27 @@ status() {
   return 0
 }
 
+# Drops a request into the dev Kafka's topic-request folder and waits for its answer.
+create_topics() {
+  alive "$DEV/kafka.pid" || fail "dev kafka is not running; run scripts/dev.sh up first."
+  local request="$DEV/kafka-topics/$$-$RANDOM"
+  mkdir -p "$DEV/kafka-topics"
+  cat "${1:-/dev/stdin}" >"$request.tmp" || fail "cannot read ${1:-stdin}."
+  mv "$request.tmp" "$request.topics"
+  for _ in $(seq 600); do
+    if [ -f "$request.done" ]; then
+      local answer; answer=$(cat "$request.done"); rm -f "$request.done"
+      [ "$answer" = ok ] || fail "$answer"
+      say "topics created (or already there)"
+      return 0
+    fi
+    sleep 0.1
+  done
+  fail "dev kafka did not answer the topic request within 60 s; see $DEV/kafka.log"
+}
+
 case "${1:-}" in
+  topics) create_topics "${2:-}" ;;
   up)
     mkdir -p "$DEV"
     STARTED=()
@@ -227,5 +249,5 @@ case "${1:-}" in
     stop_s3; stop_pg; stop_registry; stop_kafka; rm -f "$DEV/env"
     ;;
   status) status ;;
-  *) echo "usage: scripts/dev.sh up|down|status" >&2; exit 2 ;;
+  *) echo "usage: scripts/dev.sh up|down|status|topics [FILE]" >&2; exit 2 ;;
 esac

@@ -23,12 +23,16 @@ internal sealed class MockCluster : IDisposable
     /// <summary>CreateTopics times out against the mock, so topics are created here, through the mock API.</summary>
     public void CreateTopic(string name, int partitions, int replicationFactor)
     {
-        var err = LibrdkafkaMock.TopicCreate(_cluster, name, partitions, replicationFactor);
+        var err = TryCreateTopic(name, partitions, replicationFactor);
         if (err != 0)
         {
             throw new InvalidOperationException($"creating topic '{name}' failed: {LibrdkafkaMock.Describe(err)}");
         }
     }
+
+    /// <summary>Creates a topic; returns librdkafka's error code (0: created).</summary>
+    public int TryCreateTopic(string name, int partitions, int replicationFactor) =>
+        LibrdkafkaMock.TopicCreate(_cluster, name, partitions, replicationFactor);
 
     public void Dispose()
     {

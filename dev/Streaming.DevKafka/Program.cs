@@ -3,10 +3,11 @@ using Streaming.Contracts.Kafka;
 using Streaming.DevKafka;
 
 // Dev Kafka: hosts librdkafka's mock cluster until SIGTERM/SIGINT.
-// Usage: devkafka [--brokers N] [--topics FILE] [--bootstrap-file FILE]
+// Usage: devkafka [--brokers N] [--topics FILE] [--topic-requests DIR] [--bootstrap-file FILE]
 var brokers = 3;
 string? topicsFile = null;
 string? bootstrapFile = null;
+string? topicRequests = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -16,8 +17,9 @@ for (var i = 0; i < args.Length; i++)
         case "--brokers": Console.Error.WriteLine("devkafka: --brokers takes a positive whole number."); return 2;
         case "--topics": topicsFile = Next(); break;
         case "--bootstrap-file": bootstrapFile = Next(); break;
+        case "--topic-requests": topicRequests = Next(); break;
         case "-h" or "--help":
-            Console.WriteLine("devkafka [--brokers N] [--topics FILE] [--bootstrap-file FILE]\nHosts librdkafka's mock Kafka cluster on 127.0.0.1 until stopped (SIGTERM/SIGINT).");
+            Console.WriteLine("devkafka [--brokers N] [--topics FILE] [--topic-requests DIR] [--bootstrap-file FILE]\nHosts librdkafka's mock Kafka cluster on 127.0.0.1 until stopped (SIGTERM/SIGINT).\n--topic-requests DIR creates the topics of every DIR/*.topics file dropped there while it runs, answering in *.done.");
             return 0;
         default: Console.Error.WriteLine($"devkafka: unknown option '{args[i]}'. See --help."); return 2;
     }
@@ -32,6 +34,9 @@ try
     {
         cluster.CreateTopic(topic.Name, topic.Partitions, Math.Min(brokers, 3));
     }
+
+    using var requests = topicRequests is null ? null : new TopicRequests(topicRequests, cluster, Math.Min(brokers, 3));
+    requests?.Start();
 
     using var stop = new ManualResetEventSlim();
     using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.Set(); });

@@ -1,29 +1,47 @@
-using Streaming.Contracts.Cli;
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
+using Streaming.Contracts.Cli;
 using Streaming.Processor.Hosting;
 
 namespace Streaming.Processor.Cli;
 
-/// <summary><c>processor describe</c>: prints the topology, like Kafka Streams' <c>Topology.describe()</c>.</summary>
+/// <summary>
+/// <c>processor describe</c>: prints Streamiz's description of the topology (sub-topologies, nodes, topics, stores)
+/// and the internal topics it needs under the application id; <c>--internal-topics</c> prints only those, one
+/// <c>name partitions</c> per line. Partition counts come from the input topics on the broker.
+/// </summary>
 internal static class DescribeCommand
 {
     public static Command Create()
     {
         var options = new ProcessorCliOptions();
-        var command = new Command("describe", "Print the processor topology: sub-topologies, nodes, topics and stores.");
-        command.Options.Add(options.OutputSuffix);
+        var appId = new Option<string>("--app-id")
+        {
+            Description = "Application id whose internal topics to list.",
+            DefaultValueFactory = _ => ProcessorCliOptions.DefaultApplicationId,
+        };
+        var internalOnly = new Option<bool>("--internal-topics") { Description = "Print only the internal topics, 'name partitions' per line." };
+        var command = new Command("describe", "Print the processor topology and the internal topics Streamiz needs for it.");
+        options.AddTo(command);
+        command.Options.Add(appId);
+        command.Options.Add(internalOnly);
         command.SetAction(result =>
         {
-            var configuration = Contracts.Configuration.StreamingConfiguration.Build();
-            var settings = new ProcessorRunSettings(
-                ProcessorCliOptions.DefaultApplicationId,
-                new Contracts.Configuration.KafkaSettings(),
-                Contracts.Configuration.SchemaRegistrySettings.Bind(configuration).Validate(),
-                Domain.ProcessorOptions.Bind(configuration).Validate(),
-                Topology.PipelineTopics.Create(outputSuffix: result.GetValue(options.OutputSuffix)),
-                Runtime.ProcessingGuarantee.ExactlyOnce, 1, UntilEnd: false, BrokerLacksTransactionalIsolation: false);
-            Console.WriteLine(new ProcessorHost(settings, NullLoggerFactory.Instance).BuildTopology().Describe());
+            var settings = RunCommand.ResolveSettings(options, result, result.GetValue(appId)!, untilEnd: false);
+            var host = new ProcessorHost(settings, NullLoggerFactory.Instance);
+            var partitions = new InputPartitions(settings.Kafka, settings.ApplicationId).Count(settings.Topics.Inputs);
+            var layout = host.Layout(partitions);
+            var description = host.BuildTopology(layout).Describe();
+            var topics = InternalTopics.Of(description, settings.ApplicationId, partitions, layout.Partitions);
+            if (!result.GetValue(internalOnly))
+            {
+                Console.WriteLine(description);
+                Console.WriteLine($"Internal topics (application id {settings.ApplicationId}):");
+            }
+            foreach (var (name, count) in topics)
+            {
+                Console.WriteLine(result.GetValue(internalOnly) ? $"{name} {count}" : $"  {name} ({count} partitions)");
+            }
             return ExitCodes.Ok;
         });
         return command;

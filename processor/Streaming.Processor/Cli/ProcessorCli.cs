@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Streaming.Contracts.Cli;
-using Streaming.Runtime;
+using Streaming.Processor.Hosting;
 
 namespace Streaming.Processor.Cli;
 
@@ -16,7 +16,7 @@ public static class ProcessorCli
             DescribeCommand.Create(),
         };
         return CommandLineApp.RunAsync("processor", root, args,
-            isRunFailure: ex => ex is StreamsException or Confluent.Kafka.KafkaException,
+            isRunFailure: ex => ex is ProcessorFailedException or Streamiz.Kafka.Net.Errors.StreamsException or Confluent.Kafka.KafkaException,
             cancellationToken: cancellationToken);
     }
 }

@@ -2,7 +2,7 @@ using Streaming.Contracts.Cli;
 using Microsoft.Extensions.Configuration;
 using System.CommandLine;
 using Streaming.Contracts.Configuration;
-using Streaming.Runtime;
+using Streamiz.Kafka.Net;
 
 namespace Streaming.Processor.Cli;
 
@@ -61,8 +61,8 @@ internal sealed class ProcessorCliOptions
 
     public ProcessingGuarantee ResolveGuarantee(ParseResult result) => result.GetValue(Guarantee) switch
     {
-        "exactly_once" => ProcessingGuarantee.ExactlyOnce,
-        "at_least_once" => ProcessingGuarantee.AtLeastOnce,
+        "exactly_once" => ProcessingGuarantee.EXACTLY_ONCE,
+        "at_least_once" => ProcessingGuarantee.AT_LEAST_ONCE,
         var other => throw new UsageException($"--guarantee '{other}' is not known; pass exactly_once or at_least_once."),
     };
 

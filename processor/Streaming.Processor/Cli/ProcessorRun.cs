@@ -8,14 +8,8 @@ namespace Streaming.Processor.Cli;
 /// <summary>Runs the host with console logging and prints the summary at the end of a bounded run.</summary>
 internal static class ProcessorRun
 {
-    /// <summary>
-    /// Capability switch for brokers without transactional isolation (the dev mock cluster). scripts/dev.sh sets it
-    /// in .dev/env; leave it unset on real Kafka.
-    /// </summary>
-    public const string BrokerLacksTransactionalIsolationKey = "Runtime:BrokerLacksTransactionalIsolation";
-
-    /// <summary>Commit interval, e.g. <c>100ms</c>, <c>1s</c> (default: 100 ms under exactly_once, 1 s under at_least_once).</summary>
-    public const string CommitIntervalKey = "Runtime:CommitInterval";
+    /// <summary>Streamiz's commit interval, e.g. <c>100ms</c>, <c>1s</c> (default: 100 ms under exactly_once, 1 s under at_least_once).</summary>
+    public const string CommitIntervalKey = "Streamiz:CommitInterval";
 
     public static async Task<int> ExecuteAsync(ProcessorRunSettings settings, CancellationToken cancellationToken)
     {

@@ -47,8 +47,7 @@ internal static class RunCommand
             PipelineTopics.Create(result.GetValue(options.TopicPrefix), outputSuffix ?? result.GetValue(options.OutputSuffix)),
             options.ResolveGuarantee(result),
             options.ResolveThreads(result),
-            untilEnd,
-            configuration.GetValue<bool>(ProcessorRun.BrokerLacksTransactionalIsolationKey))
+            untilEnd)
         {
             CommitInterval = CommitInterval(configuration[ProcessorRun.CommitIntervalKey]),
         };
@@ -68,7 +67,7 @@ internal static class RunCommand
         catch (FormatException ex)
         {
             throw new ConfigurationException(ProcessorRun.CommitIntervalKey,
-                $"{ProcessorRun.CommitIntervalKey} (STREAMING__RUNTIME__COMMITINTERVAL): {ex.Message} Use e.g. 100ms or 1s.");
+                $"{ProcessorRun.CommitIntervalKey} (STREAMING__STREAMIZ__COMMITINTERVAL): {ex.Message} Use e.g. 100ms or 1s.");
         }
     }
 }

@@ -1,59 +1,82 @@
 using Microsoft.Extensions.Logging;
+using Streamiz.Kafka.Net;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 using Streaming.Processor.Domain;
+using Streaming.Processor.Streams;
 using Streaming.Processor.Topology;
-using Streaming.Runtime;
 
 namespace Streaming.Processor.Hosting;
 
-/// <summary>Builds the pipeline topology and runs it on Kafka with the runtime's <see cref="StreamsApplication"/>.</summary>
+/// <summary>
+/// Runs the pipeline topology on Streamiz: one <see cref="KafkaStream"/> until stopped, or, for a bounded run, until
+/// every result of the input up to the end offsets captured at start has been produced; disposing the stream then
+/// commits it (the last transaction under exactly_once).
+/// </summary>
 public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory loggerFactory)
 {
+    private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(50);
+
     public RunSummary Summary { get; } = new();
 
-    public StreamsMetrics? Metrics { get; private set; }
+    public InputBounds Bounds { get; } = new();
 
-    /// <summary>Wall time from the first processed record to the end of the run (null if nothing was processed).</summary>
+    /// <summary>Wall time from start to the end of the run.</summary>
     public TimeSpan? ProcessingTime { get; private set; }
 
-    public Runtime.Topology BuildTopology()
+    /// <summary>The topology for trips topics of <paramref name="layout"/>'s partition counts.</summary>
+    public Streamiz.Kafka.Net.Stream.Topology BuildTopology(CityRepartitionLayout layout)
     {
         var registry = SchemaRegistryFactory.Create(settings.SchemaRegistry, loggerFactory);
         var matcher = MarkedWordMatcher.FromFile(ResolveDataFile(settings.Options.MarkedWordsFile));
-        return PipelineTopology.Build(settings.Options, new AvroSerdes(registry), matcher, settings.Topics, Summary);
+        return StreamizPipelineTopology.Build(settings.Options, new AvroSerdes(registry), matcher, settings.Topics, Summary, layout, Bounds);
     }
 
+    /// <summary>The city repartition topic gets as many partitions as trips has, as Kafka Streams would give it.</summary>
+    public CityRepartitionLayout Layout(IReadOnlyDictionary<string, int> partitions) =>
+        new(partitions[settings.Topics.Trips], partitions[settings.Topics.Trips]);
+
+    /// <exception cref="ProcessorFailedException">Streamiz stopped with an error.</exception>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var config = new StreamsConfig
+        var inputs = new InputPartitions(settings.Kafka, settings.ApplicationId);
+        var partitions = inputs.Count(settings.Topics.Inputs);
+        if (settings.UntilEnd)
         {
-            ApplicationId = settings.ApplicationId,
-            BootstrapServers = settings.Kafka.BootstrapServers!,
-            ProcessingGuarantee = settings.Guarantee,
-            NumStreamThreads = settings.Threads,
-            AllowedLateness = settings.Options.AllowedLateness,
-            BoundedMode = settings.UntilEnd,
-            BrokerLacksTransactionalIsolation = settings.BrokerLacksTransactionalIsolation,
-            CommitInterval = settings.CommitInterval,
-            InitialOffsets = settings.StartOffsets,
-            EndOffsets = settings.EndOffsets,
-            OAuthBearerTokenRefreshHandler = KafkaClientConfigFactory.OAuthBearerRefreshHandler(settings.Kafka, loggerFactory.CreateLogger("Streaming.Kafka.MskIam")),
+            inputs.Bound(Bounds, partitions, settings.StartOffsets, settings.EndOffsets);
+        }
+        var layout = Layout(partitions);
+        var config = StreamizConfigFactory.Create(settings, loggerFactory);
+        Exception? failure = null;
+        config.InnerExceptionHandler = ex =>
+        {
+            failure ??= ex;
+            return ExceptionHandlerResponse.FAIL;
         };
-        // Security and any other client settings (MSK: TLS, SASL) pass through unchanged.
-        foreach (var (key, value) in KafkaClientConfigFactory.CreateConsumerConfig(settings.Kafka, settings.ApplicationId))
+        var builder = new TokenRefreshClientBuilder(KafkaClientConfigFactory.OAuthBearerRefreshHandler(settings.Kafka, loggerFactory.CreateLogger("Streaming.Kafka.MskIam")));
+        var started = DateTimeOffset.UtcNow;
+        var stream = new KafkaStream(BuildTopology(layout), config, new BoundedClientSupplier(config, builder, Bounds));
+        var errored = false;
+        stream.StateChanged += (_, now) => errored |= now == KafkaStream.State.ERROR;
+        try
         {
-            if (key is not ("bootstrap.servers" or "group.id" or "enable.auto.commit" or "auto.offset.reset" or "isolation.level" or "client.id"))
+            await stream.StartAsync(cancellationToken).ConfigureAwait(false);
+            while (!cancellationToken.IsCancellationRequested && !errored && !(settings.UntilEnd && Bounds.IsComplete(layout.Partitions)))
             {
-                config.ClientProperties[key] = value;
+                await Task.Delay(s_pollInterval, CancellationToken.None).ConfigureAwait(false);
             }
         }
-        var app = new StreamsApplication(BuildTopology(), config, loggerFactory);
-        Metrics = app.Metrics;
-        await app.RunAsync(cancellationToken).ConfigureAwait(false);
-        var firstRecordAt = app.Metrics.Snapshot().Get(StreamsMetrics.FirstRecordAtMs);
-        ProcessingTime = firstRecordAt > 0 ? TimeSpan.FromMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - firstRecordAt) : null;
+        finally
+        {
+            // Closing commits what every task has processed: in a bounded run, all of its results.
+            stream.Dispose();
+        }
+        ProcessingTime = DateTimeOffset.UtcNow - started;
+        if (errored || failure is not null)
+        {
+            throw new ProcessorFailedException(failure?.Message ?? "Streamiz stopped with an error (see the log above).", failure);
+        }
     }
 
     /// <summary>A relative data file is looked up in the working folder, then next to the executable.</summary>

@@ -1,7 +1,7 @@
 using Streaming.Contracts.Configuration;
 using Streaming.Processor.Domain;
 using Streaming.Processor.Topology;
-using Streaming.Runtime;
+using Streamiz.Kafka.Net;
 
 namespace Streaming.Processor.Hosting;
 
@@ -14,10 +14,9 @@ public sealed record ProcessorRunSettings(
     PipelineTopics Topics,
     ProcessingGuarantee Guarantee,
     int Threads,
-    bool UntilEnd,
-    bool BrokerLacksTransactionalIsolation)
+    bool UntilEnd)
 {
-    /// <summary>How often tasks commit (Kafka Streams' commit.interval.ms); null for the runtime's default.</summary>
+    /// <summary>How often tasks commit (Streamiz's <c>CommitIntervalMs</c>); null for <see cref="StreamizConfigFactory.DefaultCommitInterval"/>.</summary>
     public TimeSpan? CommitInterval { get; init; }
 
     /// <summary>Backfill: where each input partition starts when the application id has no committed position yet.</summary>

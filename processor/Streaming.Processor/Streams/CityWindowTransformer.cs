@@ -14,11 +14,11 @@ namespace Streaming.Processor.Streams;
 /// once every upstream partition reported end of input. Emission order is (window start, city), so it does not depend
 /// on arrival order.
 /// </summary>
-public sealed class CityWindowTransformer(RunSummary summary) : ITransformer<byte[], CityRepartitionRecord, byte[], CityHourly>
+public sealed class CityWindowTransformer(RunSummary summary, InputBounds bounds) : ITransformer<byte[], CityRepartitionRecord, byte[], CityHourly>
 {
     /// <summary>Streamiz's prototype instance: it builds one with this constructor and one per task with the builder's parameters.</summary>
     public CityWindowTransformer()
-        : this(null!)
+        : this(null!, null!)
     {
     }
 
@@ -85,6 +85,7 @@ public sealed class CityWindowTransformer(RunSummary summary) : ITransformer<byt
         if (upstream.AllEnded)
         {
             EmitClosed(long.MaxValue);
+            bounds.EndCityPartition(partition);
         }
         else if (upstream.Watermark > before)
         {

@@ -120,6 +120,7 @@ public abstract class IngestTransformer<T> : ITransformer<SourceKey, byte[], byt
             OnWatermarkAdvanced(after);
         }
         OnEndOfInput(partition);
+        Bounds.EndPartition(_settings.Topic, partition);
     }
 
     protected abstract ValidationFailure? Validate(T value, long? partitionStreamTime);

@@ -8,10 +8,15 @@ namespace Streaming.Processor.Streams;
 /// its partition once it has read up to the end offset (or, for a partition that holds nothing to read, at its first
 /// punctuation): the watermark moves to stream time, partials are flushed and final markers follow.
 /// </summary>
-/// <remarks>Set by the host before the application starts (or by a test between records); read from stream threads.</remarks>
+/// <remarks>
+/// Set by the host before the application starts (or by a test between records); read from stream threads. The
+/// topology reports here what has finished, so the host knows when every result of the run has been produced.
+/// </remarks>
 public sealed class InputBounds
 {
     private readonly ConcurrentDictionary<(string Topic, int Partition), Bound> _bounds = new();
+    private readonly ConcurrentDictionary<(string Topic, int Partition), bool> _ended = new();
+    private readonly ConcurrentDictionary<int, bool> _citiesEnded = new();
 
     /// <summary>True once any bound is set: the run is bounded.</summary>
     public bool IsBounded => !_bounds.IsEmpty;
@@ -29,4 +34,20 @@ public sealed class InputBounds
         _bounds.TryGetValue((topic, partition), out var bound) && (nextOffset < 0 ? bound.StartOffset : nextOffset) >= bound.EndOffset;
 
     private readonly record struct Bound(long StartOffset, long EndOffset);
+
+    /// <summary>An ingest task has processed its partition up to the end and sent everything that follows from it.</summary>
+    public void EndPartition(string topic, int partition) => _ended[(topic, partition)] = true;
+
+    /// <summary>A city window task has heard end of input from every upstream partition and emitted its last window.</summary>
+    public void EndCityPartition(int partition) => _citiesEnded[partition] = true;
+
+    /// <summary>True once every bounded partition ended and all <paramref name="cityPartitions"/> emitted their last window.</summary>
+    public bool IsComplete(int cityPartitions) =>
+        IsBounded && _bounds.Keys.All(_ended.ContainsKey) && Enumerable.Range(0, cityPartitions).All(_citiesEnded.ContainsKey);
+
+    /// <summary>The partitions that have not ended yet, for progress and timeout messages.</summary>
+    public IEnumerable<string> Pending(int cityPartitions) =>
+        _bounds.Keys.Where(k => !_ended.ContainsKey(k)).Select(k => $"{k.Topic}-{k.Partition}")
+            .Concat(Enumerable.Range(0, cityPartitions).Where(p => !_citiesEnded.ContainsKey(p)).Select(p => $"city-windows-{p}"))
+            .Order(StringComparer.Ordinal);
 }

@@ -101,7 +101,7 @@ public static class StreamizPipelineTopology
                     .WithStreamPartitioner(new CityRepartitionPartitioner(layout)))
             .Transform(
                 TransformerBuilder.New<byte[], CityRepartitionRecord, byte[], CityHourly>()
-                    .Transformer<CityWindowTransformer>(summary)
+                    .Transformer<CityWindowTransformer>(summary, bounds)
                     .Build(),
                 CityWindows);
         builder.AddStateStore(Store(CityWindowStore, new StringSerDes(), AccumulatorSerDes), CityWindows);
