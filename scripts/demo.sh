@@ -36,7 +36,10 @@ sinks() { dotnet "$BIN/Streaming.Sinks/sinks.dll" "$@"; }
 step "producer: $TRIPS trips and $MESSAGES messages over one day, seed $SEED, topics $RUN.*"
 producer generate --trips "$TRIPS" --messages "$MESSAGES" --start 2025-09-01 --days 1 --seed "$SEED" --topic-prefix "$RUN."
 
-step "processor run --until-end (exactly_once)"
+step "dev Kafka: the run's output and internal topics (the mock broker cannot create topics; real Kafka and Streamiz do)"
+processor describe --topics --topic-prefix "$RUN." --app-id "$RUN-processor" | "$ROOT/scripts/dev.sh" topics
+
+step "processor run --until-end (exactly_once, on Streamiz)"
 processor run --until-end --topic-prefix "$RUN." --app-id "$RUN-processor" 2>"$ROOT/.dev/$RUN-processor.log"
 
 step "sinks postgres --until-end (schema $SCHEMA)"

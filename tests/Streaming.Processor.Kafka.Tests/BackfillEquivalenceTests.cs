@@ -26,6 +26,8 @@ public sealed partial class BackfillEquivalenceTests
             ["generate", "--trips", "6000", "--messages", "3000", "--days", "2", "--seed", "99", "--dup-rate", "0.03", "--late-rate", "0.02", "--bad-rate", "0.02", "--topic-prefix", prefix], s_bound);
         generated.ExitCode.Should().Be(0, generated.Stderr);
 
+        await DevStackChild.CreateTopicsAsync(processor, ["--topic-prefix", prefix, "--app-id", prefix + "live"]);
+        await DevStackChild.CreateTopicsAsync(processor, ["--topic-prefix", prefix, "--app-id", prefix + "backfill", "--output-suffix", "bf"]);
         var live = await DevStackChild.RunAsync(processor, ["run", "--until-end", "--topic-prefix", prefix, "--app-id", prefix + "live"], s_bound);
         live.ExitCode.Should().Be(0, live.Stderr);
         var backfill = await DevStackChild.RunAsync(processor,
@@ -57,6 +59,7 @@ public sealed partial class BackfillEquivalenceTests
         generated.ExitCode.Should().Be(0, generated.Stderr);
 
         var from = DateTimeOffset.Parse("2025-09-01T12:00:00Z").ToUnixTimeMilliseconds();
+        await DevStackChild.CreateTopicsAsync(processor, ["--topic-prefix", prefix, "--app-id", prefix + "bf", "--output-suffix", "backfill"]);
         var backfill = await DevStackChild.RunAsync(processor,
             ["backfill", "--topic-prefix", prefix, "--app-id", prefix + "bf", "--from-timestamp", "2025-09-01T12:00:00Z"], s_bound);
         backfill.ExitCode.Should().Be(0, backfill.Stderr);

@@ -5,11 +5,15 @@ namespace Streaming.Processor.Kafka.Tests;
 /// <summary>Runs one of the built executables (producer.dll, processor.dll) with the dev stack's Kafka settings.</summary>
 internal static class DevStackChild
 {
-    /// <summary>The variables the executables need from the dev stack, including the mock broker's capability switch.</summary>
-    private static readonly string[] s_names = ["KAFKA_BOOTSTRAP", "SCHEMA_REGISTRY_URL", "STREAMING__RUNTIME__BROKERLACKSTRANSACTIONALISOLATION"];
+    /// <summary>The variables the executables need from the dev stack.</summary>
+    private static readonly string[] s_names = ["KAFKA_BOOTSTRAP", "SCHEMA_REGISTRY_URL", "DEV_KAFKA_TOPIC_REQUESTS"];
 
     public static Task<ChildProcessResult> RunAsync(string dll, IEnumerable<string> args, TimeSpan timeout) =>
         ChildProcess.RunDllAsync(dll, args, Environment(), timeout);
+
+    /// <summary>Creates the topics a processor run with these topic flags uses (the dev broker cannot create them).</summary>
+    public static Task CreateTopicsAsync(string processorDll, IEnumerable<string> topicArgs) =>
+        DevKafkaTopics.CreateForProcessorAsync(processorDll, topicArgs, Environment());
 
     private static Dictionary<string, string> Environment() => s_names.ToDictionary(
         name => name,

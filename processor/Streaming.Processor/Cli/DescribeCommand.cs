@@ -7,8 +7,8 @@ namespace Streaming.Processor.Cli;
 
 /// <summary>
 /// <c>processor describe</c>: prints Streamiz's description of the topology (sub-topologies, nodes, topics, stores)
-/// and the internal topics it needs under the application id; <c>--internal-topics</c> prints only those, one
-/// <c>name partitions</c> per line. Partition counts come from the input topics on the broker.
+/// and the topics it uses under the application id, internal ones included; <c>--topics</c> prints only the list, one
+/// <c>name partitions</c> per line, for creating them beforehand. Partition counts come from the inputs on the broker.
 /// </summary>
 internal static class DescribeCommand
 {
@@ -20,11 +20,11 @@ internal static class DescribeCommand
             Description = "Application id whose internal topics to list.",
             DefaultValueFactory = _ => ProcessorCliOptions.DefaultApplicationId,
         };
-        var internalOnly = new Option<bool>("--internal-topics") { Description = "Print only the internal topics, 'name partitions' per line." };
-        var command = new Command("describe", "Print the processor topology and the internal topics Streamiz needs for it.");
+        var listOnly = new Option<bool>("--topics") { Description = "Print only the topics the run uses (inputs, internal, outputs), 'name partitions' per line." };
+        var command = new Command("describe", "Print the processor topology and the topics it uses, the internal ones Streamiz needs included.");
         options.AddTo(command);
         command.Options.Add(appId);
-        command.Options.Add(internalOnly);
+        command.Options.Add(listOnly);
         command.SetAction(result =>
         {
             var settings = RunCommand.ResolveSettings(options, result, result.GetValue(appId)!, untilEnd: false);
@@ -32,15 +32,17 @@ internal static class DescribeCommand
             var partitions = new InputPartitions(settings.Kafka, settings.ApplicationId).Count(settings.Topics.Inputs);
             var layout = host.Layout(partitions);
             var description = host.BuildTopology(layout).Describe();
-            var topics = InternalTopics.Of(description, settings.ApplicationId, partitions, layout.Partitions);
-            if (!result.GetValue(internalOnly))
+            var topics = TopologyTopics.Of(description, settings.ApplicationId, partitions, layout.Partitions);
+            if (!result.GetValue(listOnly))
             {
                 Console.WriteLine(description);
-                Console.WriteLine($"Internal topics (application id {settings.ApplicationId}):");
+                Console.WriteLine($"Topics (application id {settings.ApplicationId}):");
             }
-            foreach (var (name, count) in topics)
+            foreach (var topic in topics)
             {
-                Console.WriteLine(result.GetValue(internalOnly) ? $"{name} {count}" : $"  {name} ({count} partitions)");
+                Console.WriteLine(result.GetValue(listOnly)
+                    ? $"{topic.Name} {topic.Partitions}"
+                    : $"  {topic.Role.ToString().ToLowerInvariant(),-8} {topic.Name} ({topic.Partitions} partitions)");
             }
             return ExitCodes.Ok;
         });

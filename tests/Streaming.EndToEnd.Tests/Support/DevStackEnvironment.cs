@@ -5,7 +5,7 @@ namespace Streaming.EndToEnd.Tests.Support;
 
 /// <summary>
 /// Makes sure the dev stack is up (scripts/dev.sh up when .dev/env is missing) and builds the environment the child
-/// processes get: the dev stack's settings from .dev/env, including the mock broker's capability switch.
+/// processes get: the dev stack's settings from .dev/env.
 /// </summary>
 public static class DevStackEnvironment
 {
@@ -13,7 +13,7 @@ public static class DevStackEnvironment
     private static readonly string[] s_names =
     [
         "KAFKA_BOOTSTRAP", "SCHEMA_REGISTRY_URL", "PG_CONNECTION", "S3_ENDPOINT", "S3_BUCKET", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION",
-        "STREAMING__RUNTIME__BROKERLACKSTRANSACTIONALISOLATION",
+        "DEV_KAFKA_TOPIC_REQUESTS",
     ];
 
     private static readonly SemaphoreSlim s_gate = new(1, 1);

@@ -52,8 +52,9 @@ public sealed class PipelineRun : IDisposable
         {
             run.ProducerToFile = (await ChildProcess.RunDllAsync(producer, [.. spec.Args, "--out", run.InputFile], environment, TimeSpan.FromMinutes(2))).ShouldSucceed();
             run.ProducerToKafka = (await ChildProcess.RunDllAsync(producer, [.. spec.Args, "--topic-prefix", run.Prefix], environment, TimeSpan.FromMinutes(2))).ShouldSucceed();
-            run.Processor = (await ChildProcess.RunDllAsync(
-                processor, ["run", "--until-end", "--topic-prefix", run.Prefix, "--app-id", run.AppId], environment, TimeSpan.FromMinutes(3))).ShouldSucceed();
+            string[] topics = ["--topic-prefix", run.Prefix, "--app-id", run.AppId];
+            await DevKafkaTopics.CreateForProcessorAsync(processor, topics, environment);
+            run.Processor = (await ChildProcess.RunDllAsync(processor, ["run", "--until-end", .. topics], environment, TimeSpan.FromMinutes(3))).ShouldSucceed();
 
             var reader = new TopicReader(DevStack.KafkaBootstrap);
             run.TripsPartitions = reader.PartitionCount(run.Prefix + "trips");
