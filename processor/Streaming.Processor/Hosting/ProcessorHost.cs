@@ -22,7 +22,7 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
 
     public InputBounds Bounds { get; } = new();
 
-    /// <summary>Wall time from start to the end of the run.</summary>
+    /// <summary>Wall time from the first processed record (seen within <see cref="s_pollInterval"/>) to the end of the run; null if none was.</summary>
     public TimeSpan? ProcessingTime { get; private set; }
 
     /// <summary>The topology for trips topics of <paramref name="layout"/>'s partition counts.</summary>
@@ -55,7 +55,7 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
             return ExceptionHandlerResponse.FAIL;
         };
         var builder = new TokenRefreshClientBuilder(KafkaClientConfigFactory.OAuthBearerRefreshHandler(settings.Kafka, loggerFactory.CreateLogger("Streaming.Kafka.MskIam")));
-        var started = DateTimeOffset.UtcNow;
+        DateTimeOffset? firstRecordAt = null;
         var stream = new KafkaStream(BuildTopology(layout), config, new BoundedClientSupplier(config, builder, Bounds));
         var errored = false;
         stream.StateChanged += (_, now) => errored |= now == KafkaStream.State.ERROR;
@@ -65,6 +65,7 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
             while (!cancellationToken.IsCancellationRequested && !errored && !(settings.UntilEnd && Bounds.IsComplete(layout.Partitions)))
             {
                 await Task.Delay(s_pollInterval, CancellationToken.None).ConfigureAwait(false);
+                firstRecordAt ??= Summary.Conservation().Any(c => c.In > 0) ? DateTimeOffset.UtcNow : null;
             }
         }
         finally
@@ -72,7 +73,7 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
             // Closing commits what every task has processed: in a bounded run, all of its results.
             stream.Dispose();
         }
-        ProcessingTime = DateTimeOffset.UtcNow - started;
+        ProcessingTime = DateTimeOffset.UtcNow - firstRecordAt;
         if (errored || failure is not null)
         {
             throw new ProcessorFailedException(failure?.Message ?? "Streamiz stopped with an error (see the log above).", failure);
