@@ -74,6 +74,7 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
             stream.Dispose();
         }
         ProcessingTime = DateTimeOffset.UtcNow - firstRecordAt;
+        cancellationToken.ThrowIfCancellationRequested();
         if (errored || failure is not null)
         {
             throw new ProcessorFailedException(failure?.Message ?? "Streamiz stopped with an error (see the log above).", failure);
