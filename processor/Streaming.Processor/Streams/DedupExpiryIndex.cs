@@ -19,8 +19,13 @@ public sealed class DedupExpiryIndex
     public void Add(long expiresAt, string id) => _byExpiry.Add((expiresAt, id));
 
     /// <summary>Removes and returns the ids listed with an expiry at or before <paramref name="watermark"/>, earliest first.</summary>
-    public List<string> TakeDue(long watermark)
+    /// <remarks>Called on every watermark step, so the common case, nothing due, allocates nothing.</remarks>
+    public IReadOnlyList<string> TakeDue(long watermark)
     {
+        if (_byExpiry.Count == 0 || _byExpiry.Min.ExpiresAt > watermark)
+        {
+            return [];
+        }
         var due = new List<string>();
         while (_byExpiry.Count > 0 && _byExpiry.Min.ExpiresAt <= watermark)
         {
