@@ -17,6 +17,8 @@ namespace Streaming.Processor.Streams;
 /// <remarks>
 /// Outputs go to named children, one value type per child (the topology casts them back). A record beyond a bounded
 /// run's end offset is not processed at all. Nothing here is per record wall-clock: times come from the records.
+/// Dedup entries are deleted once the partition's watermark passes their expiry, found through an in-memory index by
+/// expiry (<see cref="DedupExpiryIndex"/>), so the dedup store holds about one retention's worth of ids.
 /// </remarks>
 public abstract class IngestTransformer<T> : ITransformer<SourceKey, byte[], byte[], object>
     where T : class
@@ -25,6 +27,9 @@ public abstract class IngestTransformer<T> : ITransformer<SourceKey, byte[], byt
     private readonly string _clockStoreName;
     private readonly string _dedupStoreName;
     private readonly HashSet<int> _ended = [];
+    private readonly DedupExpiryIndex _expiries = new();
+    private bool _indexed;
+    private long _purgedTo = long.MinValue;
     private SafeDeserializer<T> _decoder = null!;
     private DedupDecision _dedup = null!;
     private IKeyValueStore<int, SourcePartitionClock?> _clocks = null!;
@@ -75,12 +80,14 @@ public abstract class IngestTransformer<T> : ITransformer<SourceKey, byte[], byt
             return null;
         }
         Counters.CountIn();
+        EnsureIndexed();
         var clock = ClockOf(partition);
         var watermarkBefore = Watermark(partition, clock);
         var eventTime = Judge(record, clock, watermarkBefore);
         // Stream time moves after the record: it was judged against the time before it. Rejected records never move it.
         var after = clock.After(source.Offset.Value, eventTime);
         _clocks.Put(partition, after);
+        PurgeExpired(after);
         var watermarkAfter = Watermark(partition, after);
         if (watermarkAfter > watermarkBefore)
         {
@@ -187,7 +194,9 @@ public abstract class IngestTransformer<T> : ITransformer<SourceKey, byte[], byt
                 break;
             case DedupOutcome.First:
             case DedupOutcome.Replay:
-                _seen.Put(id, DedupDecision.EntryFor(source.Partition.Value, source.Offset.Value, eventTime));
+                var entry = DedupDecision.EntryFor(source.Partition.Value, source.Offset.Value, eventTime);
+                _seen.Put(id, entry);
+                _expiries.Add(entry.ExpiresAt(_dedup.RetentionMs), id);
                 Counters.CountAccepted();
                 Accept(record.Key.Bytes, value, watermark);
                 break;
@@ -201,6 +210,57 @@ public abstract class IngestTransformer<T> : ITransformer<SourceKey, byte[], byt
         var source = record.TopicPartitionOffset;
         var rejected = new Rejected(source.Topic, source.Partition.Value, source.Offset.Value, reason, detail, record.Key.Bytes, record.Value);
         Forward(record.Key.Bytes, rejected, record.Timestamp.UnixTimestampMs, RejectedChild);
+    }
+
+    /// <summary>
+    /// Deletes the dedup entries no later decision can use (DESIGN §4: an id is remembered until the watermark passes
+    /// its event time + retention), through the store, so the changelog gets a tombstone and a restore does not bring
+    /// them back.
+    /// </summary>
+    /// <remarks>
+    /// <para>No output can change: <see cref="DedupDecision"/> treats an entry expired at the decision's watermark as
+    /// absent, and every later decision on this partition is made at this watermark or a later one. A record with a
+    /// purged id is therefore a first occurrence, as it would have been with the entry kept (or beyond the horizon,
+    /// decided before the store is read).</para>
+    /// <para>The watermark used leaves out the end-of-input step (it is stream time − allowed lateness, from the
+    /// changelogged clock): a later run on the same application id starts again from that watermark, not from
+    /// stream time, and must find every entry it can still use.</para>
+    /// <para>A task reads one partition of its sub-topology's only source, so every entry in its store was first read
+    /// from this partition, and a record with that id can only come back on it.</para>
+    /// </remarks>
+    private void PurgeExpired(SourcePartitionClock clock)
+    {
+        var watermark = clock.Watermark(Options.AllowedLatenessMs, ended: false);
+        if (watermark <= _purgedTo)
+        {
+            return;
+        }
+        _purgedTo = watermark;
+        foreach (var id in _expiries.TakeDue(watermark))
+        {
+            // The index may list an id whose entry a later first occurrence replaced; that entry has its own listing.
+            if (_seen.Get(id) is { } entry && _dedup.IsExpired(entry, watermark))
+            {
+                _seen.Delete(id);
+            }
+        }
+    }
+
+    /// <summary>Lists the stored ids by expiry on first use after a start or restore (the index is not persisted).</summary>
+    private void EnsureIndexed()
+    {
+        if (_indexed)
+        {
+            return;
+        }
+        foreach (var stored in _seen.All())
+        {
+            if (stored.Value is { } entry)
+            {
+                _expiries.Add(entry.ExpiresAt(_dedup.RetentionMs), stored.Key);
+            }
+        }
+        _indexed = true;
     }
 
     private SourcePartitionClock ClockOf(int partition) => _clocks.Get(partition) ?? SourcePartitionClock.Empty;

@@ -2,6 +2,10 @@ using Confluent.Kafka;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Mock;
 using Streamiz.Kafka.Net.SerDes;
+using Streamiz.Kafka.Net.Crosscutting;
+using Streamiz.Kafka.Net.Processors;
+using Streamiz.Kafka.Net.State;
+using Streamiz.Kafka.Net.State.InMemory;
 using Streaming.Contracts;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
@@ -88,6 +92,25 @@ internal sealed class StreamizPipelineDriver : IDisposable
 
     public TestOutputTopic<string, Rejected> MessagesRejected { get; }
 
+    /// <summary>The offset the next trip piped in gets (the driver's one trips partition counts from 0).</summary>
+    public long NextTripOffset => _tripOffsets;
+
+    /// <summary>The ids a dedup store (<c>trip-dedup</c>, <c>message-dedup</c>) holds now, in ordinal order.</summary>
+    public List<string> StoredIds(string dedupStore) =>
+        DedupStore(dedupStore).All().Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Puts an entry into a dedup store from outside, as a restore from a changelog that ran ahead of the committed
+    /// input offsets would leave it (at-least-once after a crash): the records after those offsets are read again.
+    /// </summary>
+    /// <remarks>Written into the innermost store, beneath the changelog, as Streamiz's restore writes.</remarks>
+    public void RestoreDedupEntry(string dedupStore, string id, DedupEntry entry) =>
+        Innermost((IStateStore)DedupStore(dedupStore)).Put(Bytes.Wrap(System.Text.Encoding.UTF8.GetBytes(id)), DedupEntryCodec.Encode(entry));
+
+    /// <summary>A store's changelog topic as Streamiz names it, raw: a deleted key is a record with a null value.</summary>
+    public TestOutputTopic<string, byte[]> Changelog(string store) =>
+        _driver.CreateOutputTopic(ApplicationId + "-" + store + "-changelog", TimeSpan.FromMilliseconds(10), new StringSerDes(), new ByteArraySerDes());
+
     public static TripEvent Trip(string id, long pickup, string city = "London", long durationMs = 10 * Minute, double distance = 3.5, double fare = 6.5) =>
         new(id, city, pickup, pickup + durationMs, distance, fare);
 
@@ -103,10 +126,12 @@ internal sealed class StreamizPipelineDriver : IDisposable
         _tripOffsets++;
     }
 
-    public void Send(MessageEvent message)
+    public void Send(MessageEvent message) =>
+        SendRawMessage(message.SenderId, _serdes.MessageEvent.Serialize(message, new SerializationContext(MessageComponentType.Value, Topics.Messages)), message.SentAt);
+
+    public void SendRawMessage(string key, byte[] value, long timestamp)
     {
-        var value = _serdes.MessageEvent.Serialize(message, new SerializationContext(MessageComponentType.Value, Topics.Messages));
-        RawMessages.PipeInput(message.SenderId, value, DateTimeOffset.FromUnixTimeMilliseconds(message.SentAt).UtcDateTime);
+        RawMessages.PipeInput(key, value, DateTimeOffset.FromUnixTimeMilliseconds(timestamp).UtcDateTime);
         _messageOffsets++;
     }
 
@@ -122,6 +147,12 @@ internal sealed class StreamizPipelineDriver : IDisposable
     }
 
     public void Dispose() => _driver.Dispose();
+
+    // Streamiz's store layers (metered, change-logging) expose what they wrap only through an internal interface.
+    private static InMemoryKeyValueStore Innermost(IStateStore store) =>
+        store as InMemoryKeyValueStore ?? Innermost((IStateStore)store.GetType().GetProperty("Wrapped")!.GetValue(store)!);
+
+    private IReadOnlyKeyValueStore<string, DedupEntry?> DedupStore(string name) => _driver.GetKeyValueStore<string, DedupEntry?>(name);
 
     private TestOutputTopic<string, T> Output<T>(string topic, AvroSerde<T> serde) =>
         _driver.CreateOutputTopic(topic, TimeSpan.FromMilliseconds(10), new StringSerDes(), ConfluentSerDes<T>.Of(serde));

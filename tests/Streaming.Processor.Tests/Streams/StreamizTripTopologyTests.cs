@@ -1,5 +1,7 @@
 using FluentAssertions;
 using Streaming.Contracts.Events;
+using Streaming.Processor.Domain;
+using Streaming.Processor.Streams;
 using Xunit;
 using static Streaming.Processor.Tests.Streams.StreamizPipelineDriver;
 
@@ -85,6 +87,22 @@ public sealed class StreamizTripTopologyTests
             .Should().Equal(T0, T0 + (25 * Hour) + Minute);
         var trips = p.Summary.Conservation().Single(c => c.Topic == "trips");
         trips.Duplicates.Should().Be(1);
+        trips.Balances.Should().BeTrue();
+    }
+
+    [Fact]
+    public void ShouldAcceptAReplayOfTheStoredSourceOffsetButDropTheSameIdAtAnotherOffset()
+    {
+        using var p = new StreamizPipelineDriver();
+        p.Send(Trip("x", T0));
+        // A restart restored "a" as first read at offset 1, but the input offsets were committed before it: read again.
+        p.RestoreDedupEntry(StreamizPipelineTopology.TripDedupStore, "a", DedupDecision.EntryFor(0, p.NextTripOffset, T0 + Minute));
+        p.Send(Trip("a", T0 + Minute));                          // offset 1: the replay, not a duplicate
+        p.Send(Trip("a", T0 + Minute));                          // offset 2: a duplicate
+
+        p.Clean.ReadValuesToList().Select(t => t.TripId).Should().Equal("x", "a");
+        var trips = p.Summary.Conservation().Single(c => c.Topic == "trips");
+        (trips.In, trips.Accepted, trips.Duplicates).Should().Be((3L, 2L, 1L));
         trips.Balances.Should().BeTrue();
     }
 
