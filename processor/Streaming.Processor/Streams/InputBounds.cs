@@ -44,10 +44,4 @@ public sealed class InputBounds
     /// <summary>True once every bounded partition ended and all <paramref name="cityPartitions"/> emitted their last window.</summary>
     public bool IsComplete(int cityPartitions) =>
         IsBounded && _bounds.Keys.All(_ended.ContainsKey) && Enumerable.Range(0, cityPartitions).All(_citiesEnded.ContainsKey);
-
-    /// <summary>The partitions that have not ended yet, for progress and timeout messages.</summary>
-    public IEnumerable<string> Pending(int cityPartitions) =>
-        _bounds.Keys.Where(k => !_ended.ContainsKey(k)).Select(k => $"{k.Topic}-{k.Partition}")
-            .Concat(Enumerable.Range(0, cityPartitions).Where(p => !_citiesEnded.ContainsKey(p)).Select(p => $"city-windows-{p}"))
-            .Order(StringComparer.Ordinal);
 }
