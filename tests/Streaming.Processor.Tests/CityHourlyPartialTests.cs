@@ -31,7 +31,7 @@ public sealed class CityHourlyPartialTests
             {
                 partial.Add(trip);
             }
-            merged.Merge(CityHourlyPartialCodec.Decode(CityHourlyPartialCodec.Encode(new CityHourlyPartial(T0, partial))).Accumulator);
+            merged.Merge(CityHourlyPartialCodec.Decode(CityHourlyPartialCodec.Encode(new CityHourlyPartial(T0, partial, 0, 1))).Accumulator);
         }
 
         CityHourlyAccumulatorCodec.Encode(merged).Should().Equal(CityHourlyAccumulatorCodec.Encode(whole));
@@ -40,14 +40,16 @@ public sealed class CityHourlyPartialTests
     }
 
     [Fact]
-    public void ShouldRoundTripAPartialWithItsWindowStart()
+    public void ShouldRoundTripAPartialWithItsWindowStartAndSourcePosition()
     {
         var accumulator = new CityHourlyAccumulator();
         accumulator.Add(Trip("a", pickup: T0 + Minute, dropoff: T0 + 11 * Minute, distanceKm: 2.5, fare: 9.75));
 
-        var decoded = CityHourlyPartialCodec.Decode(CityHourlyPartialCodec.Encode(new CityHourlyPartial(T0, accumulator)));
+        var decoded = CityHourlyPartialCodec.Decode(CityHourlyPartialCodec.Encode(new CityHourlyPartial(T0, accumulator, 3, 4_000_000_123)));
 
         decoded.WindowStart.Should().Be(T0);
+        decoded.UpstreamPartition.Should().Be(3);
+        decoded.ThroughOffset.Should().Be(4_000_000_123);
         decoded.Accumulator.ToCityHourly("Bristol", HourlyWindow.Containing(T0))
             .Should().Be(new CityHourly("Bristol", T0, T0 + Hour, 1, 9.75, 9.75, 9.75, 9.75, 2.5, 600.0));
     }
@@ -58,21 +60,5 @@ public sealed class CityHourlyPartialTests
         var act = () => CityHourlyPartialCodec.Decode([9, 1, 2]);
 
         act.Should().Throw<StateCodecException>();
-    }
-
-    [Fact]
-    public void ShouldDrainPartialsPerCityAndWindowInWindowThenCityOrder()
-    {
-        var partials = new CityHourlyPartials();
-        partials.Add(Trip("a", city: "Leeds", pickup: T0 + Hour + Minute, dropoff: T0 + Hour + 2 * Minute, distanceKm: 1, fare: 5));
-        partials.Add(Trip("b", city: "Bath", pickup: T0 + Hour + 3 * Minute, dropoff: T0 + Hour + 4 * Minute, distanceKm: 1, fare: 6));
-        partials.Add(Trip("c", city: "Leeds", pickup: T0 + 5 * Minute, dropoff: T0 + 6 * Minute, distanceKm: 1, fare: 7));
-        partials.Add(Trip("d", city: "Leeds", pickup: T0 + Hour + 7 * Minute, dropoff: T0 + Hour + 8 * Minute, distanceKm: 1, fare: 8));
-
-        var drained = partials.Drain();
-
-        drained.Select(d => $"{d.City}@{(d.Partial.WindowStart - T0) / Hour}:{d.Partial.Accumulator.Trips}").Should().Equal("Leeds@0:1", "Bath@1:1", "Leeds@1:2");
-        partials.Count.Should().Be(0);
-        partials.Drain().Should().BeEmpty();
     }
 }

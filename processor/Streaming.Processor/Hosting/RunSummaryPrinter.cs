@@ -22,6 +22,11 @@ public static class RunSummaryPrinter
                 output.WriteLine(string.Create(c, $"      rejected {reason}: {count}"));
             }
         }
+        if (summary.ReplayedPartials > 0)
+        {
+            // Only after an at_least_once restart: what the previous run had read again, and nothing was counted twice.
+            output.WriteLine(string.Create(c, $"  replayed city partials not merged again: {summary.ReplayedPartials}"));
+        }
         output.WriteLine();
         output.WriteLine("Top cities by trips (emitted hourly windows)");
         output.WriteLine($"  {"city",-12} {"trips",8} {"windows",8} {"avg fare",9}");

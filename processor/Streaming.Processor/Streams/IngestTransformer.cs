@@ -137,7 +137,7 @@ public abstract class IngestTransformer<T> : ITransformer<SourceKey, byte[], byt
     protected abstract long EventTimeOf(T value);
 
     /// <summary>A valid, unique record: route it onwards. <paramref name="watermark"/> is its source partition's at arrival.</summary>
-    protected abstract void Accept(byte[]? key, T value, long watermark);
+    protected abstract void Accept(byte[]? key, T value, long watermark, long sourceOffset);
 
     protected abstract object LateRecordOf(T value, long watermark, LateReason reason);
 
@@ -198,7 +198,7 @@ public abstract class IngestTransformer<T> : ITransformer<SourceKey, byte[], byt
                 _seen.Put(id, entry);
                 _expiries.Add(entry.ExpiresAt(_dedup.RetentionMs), id);
                 Counters.CountAccepted();
-                Accept(record.Key.Bytes, value, watermark);
+                Accept(record.Key.Bytes, value, watermark, source.Offset.Value);
                 break;
         }
         return eventTime;

@@ -48,7 +48,7 @@ public sealed class MessageIngestTransformer : IngestTransformer<MessageEvent>
 
     protected override object LateRecordOf(MessageEvent value, long watermark, LateReason reason) => new MessageLate(value, watermark, reason);
 
-    protected override void Accept(byte[]? key, MessageEvent value, long watermark)
+    protected override void Accept(byte[]? key, MessageEvent value, long watermark, long sourceOffset)
     {
         var matched = _matcher.Match(value.Text);
         if (matched.Count == 0)

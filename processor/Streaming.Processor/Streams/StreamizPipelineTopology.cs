@@ -85,7 +85,7 @@ public static class StreamizPipelineTopology
                 TripIngest);
         builder.AddStateStore(ClockStore(TripClockStore), TripIngest);
         builder.AddStateStore(DedupStore(TripDedupStore), TripIngest);
-        builder.AddStateStore(Store(TripPartialStore, new StringSerDes(), AccumulatorSerDes), TripIngest);
+        builder.AddStateStore(Store(TripPartialStore, new StringSerDes(), new CodecSerDes<HeldCityPartial>(HeldCityPartialCodec.Encode, b => HeldCityPartialCodec.Decode(b))), TripIngest);
         trips.MapValues((v, _) => (TripEvent)v, TripsClean)
             .To(topics.TripsClean, bytes, ConfluentSerDes<TripEvent>.Of(serdes.TripEvent), TripsClean + "-sink");
         trips.MapValues((v, _) => (TripLate)v, TripsLate)
@@ -104,7 +104,7 @@ public static class StreamizPipelineTopology
                     .Transformer<CityWindowTransformer>(summary, bounds)
                     .Build(),
                 CityWindows);
-        builder.AddStateStore(Store(CityWindowStore, new StringSerDes(), AccumulatorSerDes), CityWindows);
+        builder.AddStateStore(Store(CityWindowStore, new StringSerDes(), new CodecSerDes<CityWindowState>(CityWindowStateCodec.Encode, b => CityWindowStateCodec.Decode(b))), CityWindows);
         builder.AddStateStore(
             Store(CityUpstreamMarkStore, new Int32SerDes(), new CodecSerDes<UpstreamMark?>(m => UpstreamMarkCodec.Encode(m!.Value), b => UpstreamMarkCodec.Decode(b))),
             CityWindows);
@@ -139,9 +139,6 @@ public static class StreamizPipelineTopology
 
         return builder.Build();
     }
-
-    private static CodecSerDes<CityHourlyAccumulator> AccumulatorSerDes { get; } =
-        new(CityHourlyAccumulatorCodec.Encode, b => CityHourlyAccumulatorCodec.Decode(b));
 
     private static IStoreBuilder ClockStore(string name) =>
         Store(name, new Int32SerDes(), new CodecSerDes<SourcePartitionClock?>(c => SourcePartitionClockCodec.Encode(c!.Value), b => SourcePartitionClockCodec.Decode(b)));

@@ -25,7 +25,7 @@ public sealed class TripIngestTransformer : IngestTransformer<TripEvent>
 {
     private readonly CityRepartitionLayout _layout;
     private TripValidator _validator = null!;
-    private IKeyValueStore<string, CityHourlyAccumulator> _partials = null!;
+    private IKeyValueStore<string, HeldCityPartial> _partials = null!;
     private long _markedWatermark = long.MinValue;
     private bool _endMarked;
 
@@ -49,7 +49,7 @@ public sealed class TripIngestTransformer : IngestTransformer<TripEvent>
     {
         base.Init(context);
         _validator = new TripValidator(Options);
-        _partials = (IKeyValueStore<string, CityHourlyAccumulator>)context.GetStateStore(StreamizPipelineTopology.TripPartialStore);
+        _partials = (IKeyValueStore<string, HeldCityPartial>)context.GetStateStore(StreamizPipelineTopology.TripPartialStore);
         context.Schedule(FlushInterval, PunctuationType.STREAM_TIME, _ => Punctuate());
         context.Schedule(FlushInterval, PunctuationType.PROCESSING_TIME, _ => Punctuate());
     }
@@ -62,7 +62,7 @@ public sealed class TripIngestTransformer : IngestTransformer<TripEvent>
 
     protected override object LateRecordOf(TripEvent value, long watermark, LateReason reason) => new TripLate(value, watermark, reason);
 
-    protected override void Accept(byte[]? key, TripEvent value, long watermark)
+    protected override void Accept(byte[]? key, TripEvent value, long watermark, long sourceOffset)
     {
         Forward(Utf8(value.TripId), value, value.PickupTs, StreamizPipelineTopology.TripsClean);
         if (WindowLateness.IsLate(value.PickupTs, watermark))
@@ -72,9 +72,13 @@ public sealed class TripIngestTransformer : IngestTransformer<TripEvent>
             return;
         }
         var slot = CityHourlyKeys.WindowKey(CityHourlyKeys.RepartitionKey(value), HourlyWindow.Containing(value.PickupTs).Start);
-        var partial = _partials.Get(slot) ?? new CityHourlyAccumulator();
-        partial.Add(value);
-        _partials.Put(slot, partial);
+        var held = _partials.Get(slot) ?? HeldCityPartial.Empty;
+        if (held.Counts(sourceOffset))
+        {
+            // A replay after an at_least_once restart: this trip is already in the partial or in a flushed one.
+            return;
+        }
+        _partials.Put(slot, held.Add(value, sourceOffset));
     }
 
     /// <summary>
@@ -105,20 +109,31 @@ public sealed class TripIngestTransformer : IngestTransformer<TripEvent>
     /// <summary>Partials first, then markers: on every partition a marker comes after the data it covers.</summary>
     private void FlushAndMark()
     {
+        var partition = TaskPartition;
+        var watermark = Watermark(partition);
+        var ended = HasEnded(partition);
         var held = _partials.All()
             .Select(e => (Slot: CityHourlyKeys.ParseWindowKey(e.Key), Key: e.Key, e.Value))
             .OrderBy(e => e.Slot.WindowStart).ThenBy(e => e.Slot.City, StringComparer.Ordinal)
             .ToList();
-        foreach (var (slot, key, accumulator) in held)
+        foreach (var (slot, key, entry) in held)
         {
-            var partial = new CityHourlyPartial(slot.WindowStart, accumulator);
-            Forward(Utf8(slot.City), CityRepartitionRecord.Of(slot.City, partial), slot.WindowStart, StreamizPipelineTopology.TripsByCity);
-            _partials.Delete(key);
+            if (entry.Accumulator.Trips > 0)
+            {
+                var partial = new CityHourlyPartial(slot.WindowStart, entry.Accumulator, partition, entry.ThroughOffset);
+                Forward(Utf8(slot.City), CityRepartitionRecord.Of(slot.City, partial), slot.WindowStart, StreamizPipelineTopology.TripsByCity);
+            }
+            // Kept, empty, while a trip can still be added (and so replayed); gone once the window is late here.
+            if (WindowLateness.IsLate(slot.WindowStart, watermark))
+            {
+                _partials.Delete(key);
+            }
+            else if (entry.Accumulator.Trips > 0)
+            {
+                _partials.Put(key, entry.Flushed());
+            }
         }
 
-        var partition = TaskPartition;
-        var watermark = Watermark(partition);
-        var ended = HasEnded(partition);
         if (watermark <= _markedWatermark && (!ended || _endMarked))
         {
             return;

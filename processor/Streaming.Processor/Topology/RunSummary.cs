@@ -25,6 +25,13 @@ public sealed class RunSummary
         return counters;
     }
 
+    private long _replayedPartials;
+
+    /// <summary>Partials not merged because the window task had merged them before (replays after an at_least_once restart).</summary>
+    public long ReplayedPartials => Interlocked.Read(ref _replayedPartials);
+
+    public void PartialReplayed() => Interlocked.Increment(ref _replayedPartials);
+
     public void WindowEmitted(CityHourly window)
     {
         lock (_gate)

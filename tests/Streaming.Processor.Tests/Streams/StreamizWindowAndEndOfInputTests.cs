@@ -34,6 +34,23 @@ public sealed class StreamizWindowAndEndOfInputTests
     }
 
     [Fact]
+    public void ShouldMergeEachUpstreamPositionOnceAndSkipAReplayForAnEmittedWindow()
+    {
+        using var p = new StreamizPipelineDriver();
+        Partial(p, "Leeds", T0, fare: 4, upstream: 0, through: 10);
+        Partial(p, "Leeds", T0, fare: 4, upstream: 0, through: 10);   // replayed after a restart: merged already
+        Partial(p, "Leeds", T0, fare: 5, upstream: 1, through: 10);   // the other partition's own offsets
+        Partial(p, "Leeds", T0, fare: 6, upstream: 0, through: 12);   // goes past the last one: merged
+        Marker(p, upstream: 0, T0 + Hour);
+        Marker(p, upstream: 1, T0 + Hour);
+        p.CityHourly.ReadValuesToList().Select(w => (w.City, w.WindowStart, w.Trips, w.FareSum)).Should().Equal(("Leeds", T0, 3L, 15.0));
+
+        Partial(p, "Leeds", T0, fare: 6, upstream: 0, through: 12);   // a replay that reaches the emitted window
+        p.CityHourly.ReadValuesToList().Should().BeEmpty();
+        p.Summary.ReplayedPartials.Should().Be(2);
+    }
+
+    [Fact]
     public void ShouldEmitEveryOpenWindowWhenBothUpstreamPartitionsEnd()
     {
         using var p = new StreamizPipelineDriver();
@@ -87,11 +104,14 @@ public sealed class StreamizWindowAndEndOfInputTests
         rejected.RawValue.Should().Equal(9, 9);
     }
 
-    private static void Partial(StreamizPipelineDriver p, string city, long windowStart, double fare)
+    // Each partial goes past the last: the window task skips one that does not (a replay).
+    private static long s_throughOffset;
+
+    private static void Partial(StreamizPipelineDriver p, string city, long windowStart, double fare, int upstream = 0, long? through = null)
     {
         var accumulator = new CityHourlyAccumulator();
         accumulator.Add(Trip(city + fare, windowStart + Minute, city, fare: fare));
-        p.Repartition.PipeInput(System.Text.Encoding.UTF8.GetBytes(city), CityRepartitionRecord.Of(city, new CityHourlyPartial(windowStart, accumulator)));
+        p.Repartition.PipeInput(System.Text.Encoding.UTF8.GetBytes(city), CityRepartitionRecord.Of(city, new CityHourlyPartial(windowStart, accumulator, upstream, through ?? Interlocked.Increment(ref s_throughOffset))));
     }
 
     private static void Marker(StreamizPipelineDriver p, int upstream, long watermark, bool endOfInput = false) =>
