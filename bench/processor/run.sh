@@ -60,12 +60,13 @@ for _ in $(seq 300); do [ -s "$WORK/bootstrap" ] && break; sleep 0.1; done
 BOOTSTRAP=$(cat "$WORK/bootstrap")
 export KAFKA_BOOTSTRAP="$BOOTSTRAP"
 
-dotnet "$PROCESSOR" describe --topics --topic-prefix bench. --app-id "$FULL_APP" > "$WORK/requests/processor.tmp"
+dotnet "$PROCESSOR" describe --topics --topic-prefix bench. --app-id "$FULL_APP" > "$WORK/processor-topics.txt"
+cp "$WORK/processor-topics.txt" "$WORK/requests/processor.tmp"
 mv "$WORK/requests/processor.tmp" "$WORK/requests/processor.topics"
 for _ in $(seq 600); do [ -f "$WORK/requests/processor.done" ] && break; sleep 0.1; done
 [ "$(cat "$WORK/requests/processor.done" 2>/dev/null)" = ok ] ||
   { echo "bench: creating the processor's topics failed: $(cat "$WORK/requests/processor.done" 2>/dev/null || echo 'no answer')" >&2; exit 1; }
-FULL_INTERNAL=$(awk -v p="$FULL_APP-" 'index($1, p) == 1 && $1 ~ /-repartition$/ { print $1 }' "$WORK/requests/processor.topics" | paste -sd, -)
+FULL_INTERNAL=$(awk -v p="$FULL_APP-" 'index($1, p) == 1 && $1 ~ /-repartition$/ { print $1 }' "$WORK/processor-topics.txt" | paste -sd, -)
 STOCK_INTERNAL=$(awk -v p="$STOCK_APP-" 'index($1, p) == 1 && $1 ~ /-repartition$/ { print $1 }' "$WORK/topics.txt" | paste -sd, -)
 
 echo "bench: producing $TRIPS trips and $MESSAGES messages (3 days, seed 1, compression $COMPRESSION) to $BOOTSTRAP"
