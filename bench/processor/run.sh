@@ -7,14 +7,19 @@
 #   2. full   the processor's topology on Streamiz: `processor run --until-end --guarantee exactly_once`;
 #   3. stock  the hourly city windows as stock Streamiz DSL over bench.trips (decode → (city, fare) → repartition by
 #             city → tumbling 1 h, grace 10 min → aggregate count + fare sum, in-memory → suppress until window close).
-# All three under exactly_once with a 1 s commit interval (bench/processor/Streaming.Bench.Processor has 1 and 3).
+# All three under exactly_once with a 1 s commit interval and zstd on their producers (bench/processor/
+# Streaming.Bench.Processor has 1 and 3).
 # Prints per scenario: input records, events/s (first record to the last commit, as each program measures it), the
 # ratio against raw, peak RSS (/usr/bin/time %M) and whether the run is valid; then the goals full/stock >= 2.0 and
 # full/raw >= 0.4, met or NOT met. Logs and raw results stay in .dev/bench-processor/.
 #   flock /tmp/bench.lock bench/processor/run.sh [trips] [messages]      (default 800000 200000)
 # Knobs (environment): BENCH_PARTITIONS (32: inputs, internal and output topics), BENCH_COMMIT_INTERVAL_MS (1000),
-# BENCH_COMPRESSION (zstd: the input producer's compression.type, through STREAMING__KAFKA__PROPERTIES__; the
-# scenarios' own clients keep their defaults), BENCH_THREADS (1: the processor's --threads).
+# BENCH_COMPRESSION (zstd: the input producer's compression.type, through STREAMING__KAFKA__PROPERTIES__),
+# BENCH_SCENARIO_COMPRESSION (zstd: compression.type of every scenario's producers alike: the raw loop's, the stock
+# DSL's via producer.compression.type, the processor's via STREAMING__KAFKA__PROPERTIES__, which it also hands to its
+# consumers, where librdkafka ignores it; zstd keeps the stock DSL's repartition of London, 30 % of all trips in one
+# partition, under the mock's 5 MB before it is read; none: uncompressed, the stock run then loses records and is
+# flagged invalid), BENCH_THREADS (1: the processor's --threads).
 # The mock broker keeps only ~5 MB per partition, so this starts its own dev Kafka (the dev stack's broker is left
 # alone) with the inputs and every topic the scenarios need created beforehand (the mock cannot answer CreateTopics):
 # the processor's from `processor describe --topics`, the stock DSL's from `bench-processor --scenario topics`.
@@ -29,6 +34,7 @@ MESSAGES=${2:-200000}
 PARTITIONS=${BENCH_PARTITIONS:-32}
 COMMIT_MS=${BENCH_COMMIT_INTERVAL_MS:-1000}
 COMPRESSION=${BENCH_COMPRESSION:-zstd}
+SCENARIO_COMPRESSION=${BENCH_SCENARIO_COMPRESSION:-zstd}
 WORK="$ROOT/.dev/bench-processor"
 rm -rf "$WORK/requests" "$WORK"/*.log "$WORK"/*.out "$WORK"/*.time
 mkdir -p "$WORK"
@@ -115,11 +121,11 @@ rss_mb() { echo $(( $(tail -1 "$WORK/$1.time") / 1024 )); }
 # Rows: "scenario records seconds rss valid…".
 rows=()
 bench_run raw dotnet "$BENCH" --scenario raw --bootstrap "$BOOTSTRAP" --inputs bench.trips,bench.messages \
-  --app-id "$RAW_APP" --output "$RAW_OUT" --commit-ms "$COMMIT_MS"
+  --app-id "$RAW_APP" --output "$RAW_OUT" --commit-ms "$COMMIT_MS" --compression "$SCENARIO_COMPRESSION"
 read -r records seconds <<< "$(sed -n 's/^RESULT .* records=\([0-9]*\) .*seconds=\([0-9.]*\) .*/\1 \2/p' "$WORK/raw.out")"
 rows+=("raw $records $seconds $(rss_mb raw) $(validity "$WORK/raw.log" "$EVENTS" "$records" "")")
 
-bench_run full env STREAMING__STREAMIZ__COMMITINTERVAL="${COMMIT_MS}ms" dotnet "$PROCESSOR" run --until-end --guarantee exactly_once \
+bench_run full env STREAMING__STREAMIZ__COMMITINTERVAL="${COMMIT_MS}ms" "STREAMING__KAFKA__PROPERTIES__compression.type=$SCENARIO_COMPRESSION" dotnet "$PROCESSOR" run --until-end --guarantee exactly_once \
   --topic-prefix bench. --app-id "$FULL_APP" --threads "${BENCH_THREADS:-1}"
 read -r records seconds <<< "$(sed -n 's/^Throughput: \([0-9]*\) input records in \([0-9.]*\) s.*/\1 \2/p' "$WORK/full.out")"
 [ -n "${seconds:-}" ] || { echo "bench: the processor printed no throughput line; see $WORK/full.out" >&2; exit 1; }
@@ -127,13 +133,13 @@ grep -q BROKEN "$WORK/full.out" && echo "bench: the processor's conservation sum
 rows+=("full $records $seconds $(rss_mb full) $(validity "$WORK/full.log" "$EVENTS" "$records" "$FULL_INTERNAL")")
 
 bench_run stock dotnet "$BENCH" --scenario stock-dsl --bootstrap "$BOOTSTRAP" --inputs bench.trips \
-  --app-id "$STOCK_APP" --output "$STOCK_OUT" --commit-ms "$COMMIT_MS" --partitions "$PARTITIONS"
+  --app-id "$STOCK_APP" --output "$STOCK_OUT" --commit-ms "$COMMIT_MS" --partitions "$PARTITIONS" --compression "$SCENARIO_COMPRESSION"
 read -r records seconds <<< "$(sed -n 's/^RESULT .* records=\([0-9]*\) .*seconds=\([0-9.]*\) .*/\1 \2/p' "$WORK/stock.out")"
 stalled=$(sed -n 's/^RESULT .* repartitioned=\([0-9]*\) aggregated=\([0-9]*\) complete=no.*/aggregated \2 of \1 repartitioned, stalled/p' "$WORK/stock.out")
 rows+=("stock $records $seconds $(rss_mb stock) $(validity "$WORK/stock.log" "$TRIP_RECORDS" "$records" "$STOCK_INTERNAL" "$stalled")")
 
 printf '%s\n' "${rows[@]}" > "$WORK/results.txt"
-awk -v commit="$COMMIT_MS" -v events="$EVENTS" -v trips="$TRIP_RECORDS" '
+awk -v commit="$COMMIT_MS" -v compression="compression.type=$SCENARIO_COMPRESSION" -v events="$EVENTS" -v trips="$TRIP_RECORDS" '
   BEGIN {
     label["raw"] = "raw transactional consume->produce (baseline)"
     label["full"] = "full topology, processor run --until-end"
@@ -147,7 +153,7 @@ awk -v commit="$COMMIT_MS" -v events="$EVENTS" -v trips="$TRIP_RECORDS" '
     printf "\n%-46s %9s %10s %8s %12s  %s\n", "scenario (exactly_once, commit " commit " ms)", "records", "events/s", "vs raw", "peak RSS MB", "valid"
     for (r = 1; r <= NR; r++)
       printf "%-46s %9d %10d %8.2f %12d  %s\n", label[name[r]], records[r], eps[name[r]], eps[name[r]] / eps["raw"], rss[r], valid[r]
-    printf "\nevents: %d (%d trips records); events/s from the first record to the last commit\n", events, trips
+    printf "\nevents: %d (%d trips records); events/s from the first record to the last commit; scenario producers %s\n", events, trips, compression
     fs = eps["full"] / eps["stock"]; fr = eps["full"] / eps["raw"]
     printf "goal: full/stock >= 2.0 -> %.2f %s\n", fs, (fs >= 2.0 ? "met" : "NOT met")
     printf "goal: full/raw >= 0.4 -> %.2f %s\n", fr, (fr >= 0.4 ? "met" : "NOT met")

@@ -13,11 +13,12 @@ internal sealed record BenchOptions(
     string ApplicationId,
     string Output,
     int CommitIntervalMs,
-    int Partitions)
+    int Partitions,
+    string Compression)
 {
     public const string Usage =
         "bench-processor --scenario raw|stock-dsl|topics|watermarks --bootstrap HOST:PORT [--inputs bench.trips,bench.messages] " +
-        "[--app-id ID] [--output TOPIC] [--commit-ms 1000] [--partitions 32]";
+        "[--app-id ID] [--output TOPIC] [--commit-ms 1000] [--partitions 32] [--compression none|zstd|…]";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -40,6 +41,8 @@ internal sealed record BenchOptions(
             Get("app-id", "bench-" + scenario),
             Get("output", "bench." + scenario + "-out"),
             int.Parse(Get("commit-ms", "1000"), CultureInfo.InvariantCulture),
-            int.Parse(Get("partitions", "32"), CultureInfo.InvariantCulture));
+            int.Parse(Get("partitions", "32"), CultureInfo.InvariantCulture),
+            // librdkafka's compression.type of the scenario's producers (the raw output, the stock repartition and output).
+            Get("compression", "none"));
     }
 }

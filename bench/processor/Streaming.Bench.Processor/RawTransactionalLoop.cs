@@ -25,7 +25,7 @@ internal static class RawTransactionalLoop
             AutoOffsetReset = AutoOffsetReset.Earliest,
             IsolationLevel = IsolationLevel.ReadCommitted,
         }).SetLogHandler(BenchLog.Client).Build();
-        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
+        var producerConfig = new ProducerConfig
         {
             BootstrapServers = options.Bootstrap,
             TransactionalId = options.ApplicationId + "-tx",
@@ -33,7 +33,9 @@ internal static class RawTransactionalLoop
             Acks = Acks.All,
             LingerMs = 5,
             Partitioner = Partitioner.Murmur2Random,
-        }).SetLogHandler(BenchLog.Client).Build();
+        };
+        producerConfig.Set("compression.type", options.Compression);
+        using var producer = new ProducerBuilder<byte[], byte[]>(producerConfig).SetLogHandler(BenchLog.Client).Build();
         producer.InitTransactions(s_timeout);
         producer.BeginTransaction();
         consumer.Subscribe(options.Inputs);

@@ -20,18 +20,24 @@ internal static class StockDslRun
     /// <summary>Counters unchanged this long end the run as incomplete (a stalled or trimmed-under-its-reader run).</summary>
     private static readonly TimeSpan s_stallTimeout = TimeSpan.FromSeconds(30);
 
-    public static StreamConfig<ByteArraySerDes, ByteArraySerDes> Config(BenchOptions options, ILoggerFactory loggerFactory) => new()
+    public static StreamConfig<ByteArraySerDes, ByteArraySerDes> Config(BenchOptions options, ILoggerFactory loggerFactory)
     {
-        ApplicationId = options.ApplicationId,
-        BootstrapServers = options.Bootstrap,
-        Guarantee = ProcessingGuarantee.EXACTLY_ONCE,
-        NumStreamThreads = 1,
-        CommitIntervalMs = options.CommitIntervalMs,
-        AutoOffsetReset = AutoOffsetReset.Earliest,
-        // As the processor's StreamizConfigFactory: Java clients' murmur2.
-        Partitioner = Partitioner.Murmur2Random,
-        Logger = loggerFactory,
-    };
+        var config = new StreamConfig<ByteArraySerDes, ByteArraySerDes>
+        {
+            ApplicationId = options.ApplicationId,
+            BootstrapServers = options.Bootstrap,
+            Guarantee = ProcessingGuarantee.EXACTLY_ONCE,
+            NumStreamThreads = 1,
+            CommitIntervalMs = options.CommitIntervalMs,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            // As the processor's StreamizConfigFactory: Java clients' murmur2.
+            Partitioner = Partitioner.Murmur2Random,
+            Logger = loggerFactory,
+        };
+        // As the processor passes Kafka:Properties: a raw librdkafka property for every producer Streamiz builds.
+        config.AddConfig("producer.compression.type", options.Compression);
+        return config;
+    }
 
     /// <returns>The counters at the end; incomplete when the run stalled (the watch then stops at the last progress).</returns>
     public static async Task<StockDslProgress> RunAsync(BenchOptions options, long expected, Stopwatch watch, ILoggerFactory loggerFactory)
