@@ -229,7 +229,13 @@ create_topics() {
 }
 
 case "${1:-}" in
-  topics) create_topics "${2:-}" ;;
+  topics)
+    case "${2:-}" in
+      -h|--help) echo "usage: scripts/dev.sh topics [FILE]   ('name partitions' per line; stdin when FILE is absent)"; exit 0 ;;
+      -*) echo "dev: error: unknown option '$2' for topics; give a file of 'name partitions' lines, or none to read stdin." >&2; exit 2 ;;
+    esac
+    create_topics "${2:-}" ;;
+  -h|--help|help) echo "usage: scripts/dev.sh up|down|status|topics [FILE]"; exit 0 ;;
   up)
     mkdir -p "$DEV"
     STARTED=()
