@@ -20,8 +20,6 @@ namespace Streaming.Sinks.Delivery;
 /// <see cref="DeliveryOptions.JoinGroupWhenBounded"/> is set; the seek rules are the same.</para>
 /// <para>Everything, including the rebalance callbacks and every <see cref="ISink"/> call, runs on the thread that calls
 /// <see cref="RunAsync"/>: librdkafka invokes the callbacks from inside the poll.</para>
-/// <para>Topics an <see cref="IRawValueSink"/> takes raw skip the object decode: the loop checks the frame and the sink
-/// decodes the payload into its own format; a payload it cannot decode is rejected like any undecodable record.</para>
 /// </remarks>
 public sealed class DeliveryLoop
 {
@@ -40,8 +38,6 @@ public sealed class DeliveryLoop
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Action<IClient, string>? _tokenRefresh;
-    private readonly IRawValueSink? _rawSink;
-    private readonly Dictionary<string, bool> _rawTopics = new(StringComparer.Ordinal);
     private readonly HashSet<TopicPartition> _assigned = [];
     private EndOffsetTracker? _ends;
     private State _state = State.Created;
@@ -71,7 +67,6 @@ public sealed class DeliveryLoop
         _options = options;
         _consumerConfig = consumerConfig ?? throw new ArgumentNullException(nameof(consumerConfig));
         _sink = sink ?? throw new ArgumentNullException(nameof(sink));
-        _rawSink = sink as IRawValueSink;
         _decoder = decoder ?? throw new ArgumentNullException(nameof(decoder));
         _rejected = rejected ?? throw new ArgumentNullException(nameof(rejected));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -219,23 +214,7 @@ public sealed class DeliveryLoop
     private void Deliver(in PolledRecord polled)
     {
         Summary.AddRecord();
-        Rejected? rejected;
-        if (TakesRaw(polled.Topic))
-        {
-            if (_decoder.TryCheckFrame(polled, out var schemaId, out rejected))
-            {
-                try
-                {
-                    _rawSink!.AppendRaw(polled, schemaId);
-                    return;
-                }
-                catch (RecordDecodeException ex)
-                {
-                    rejected = RecordDecoder.Reject(polled, ex.ReasonCode, ex.Message);
-                }
-            }
-        }
-        else if (_decoder.TryDecode(polled, out var record, out rejected))
+        if (_decoder.TryDecode(polled, out var record, out var rejected))
         {
             try
             {
@@ -251,20 +230,6 @@ public sealed class DeliveryLoop
         _rejected.Publish(rejected!);
         Summary.AddRejected();
         _sink.Skip(new TopicPartition(polled.Topic, new Partition(polled.Partition)), polled.Offset);
-    }
-
-    private bool TakesRaw(string topic)
-    {
-        if (_rawSink is null)
-        {
-            return false;
-        }
-        if (!_rawTopics.TryGetValue(topic, out var raw))
-        {
-            raw = _rawSink.TakesRawValues(topic);
-            _rawTopics[topic] = raw;
-        }
-        return raw;
     }
 
     private void PauseIfAtEnd(IConsumer<byte[]?, byte[]?> consumer, TopicPartition tp)

@@ -21,7 +21,7 @@ public sealed class RecordDecoder
 
     private readonly Dictionary<string, PayloadReader> _readers;
     // Per consumed topic name (suffixed backfill topics included): its reader, so the base-topic lookup runs once.
-    private readonly Dictionary<string, TopicReader?> _byTopic = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PayloadReader?> _byTopic = new(StringComparer.Ordinal);
 
     /// <summary>A decoder over the default in-process registry (<c>mock://streaming</c>), whose schema ids every process shares.</summary>
     public RecordDecoder()
@@ -100,39 +100,8 @@ public sealed class RecordDecoder
         }
         try
         {
-            var decoded = reader!.Read(polled.Value);
+            var decoded = reader!(polled.Value);
             record = new SinkRecord(polled.Topic, polled.Partition, polled.Offset, polled.Timestamp, polled.Key, polled.Value!, decoded);
-            return true;
-        }
-        catch (RecordDecodeException ex)
-        {
-            rejected = Reject(polled, ex.ReasonCode, ex.Message);
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// Checks what a sink decoding the payload itself (<see cref="IRawValueSink"/>) relies on: a known topic, a value, the
-    /// Confluent header, and a schema id that is the topic's schema. The first record of each schema id is decoded in
-    /// full by the contract serde, which resolves the id against the registry; later ones only compare the id.
-    /// Failures are reported as by <see cref="TryDecode(in PolledRecord, out SinkRecord?, out Rejected?)"/>.
-    /// </summary>
-    /// <exception cref="SchemaRegistryException">The registry could not be reached: not a data error, so not a rejection.</exception>
-    public bool TryCheckFrame(in PolledRecord polled, out int schemaId, out Rejected? rejected)
-    {
-        schemaId = 0;
-        if (!TryFind(polled, out var reader, out rejected))
-        {
-            return false;
-        }
-        try
-        {
-            schemaId = ConfluentWireFormat.ReadHeader(polled.Value, out _);
-            if (!reader!.VerifiedSchemaIds.Contains(schemaId))
-            {
-                reader.Read(polled.Value);
-                reader.VerifiedSchemaIds.Add(schemaId);
-            }
             return true;
         }
         catch (RecordDecodeException ex)
@@ -146,12 +115,12 @@ public sealed class RecordDecoder
     public static Rejected Reject(in PolledRecord polled, string reason, string detail) =>
         new(polled.Topic, polled.Partition, polled.Offset, reason, detail, polled.Key, polled.Value);
 
-    private bool TryFind(in PolledRecord polled, out TopicReader? reader, out Rejected? rejected)
+    private bool TryFind(in PolledRecord polled, out PayloadReader? reader, out Rejected? rejected)
     {
         rejected = null;
         if (!_byTopic.TryGetValue(polled.Topic, out reader))
         {
-            reader = FindReader(polled.Topic) is { } found ? new TopicReader(found) : null;
+            reader = FindReader(polled.Topic);
             _byTopic[polled.Topic] = reader;
         }
         if (reader is null)
@@ -171,12 +140,4 @@ public sealed class RecordDecoder
         _readers.TryGetValue(topic, out var exact) ? exact
         : Topics.ContractTopicOf(topic) is { } contract && _readers.TryGetValue(contract, out var copy) ? copy
         : null;
-
-    // A topic's reader and the schema ids already seen to decode with it (TryCheckFrame).
-    private sealed class TopicReader(PayloadReader read)
-    {
-        public PayloadReader Read { get; } = read;
-
-        public HashSet<int> VerifiedSchemaIds { get; } = [];
-    }
 }

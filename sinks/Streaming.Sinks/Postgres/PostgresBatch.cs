@@ -1,20 +1,16 @@
 using Confluent.Kafka;
-using Streaming.Contracts;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.Postgres.Tables;
 
 namespace Streaming.Sinks.Postgres;
 
 /// <summary>
-/// The records of one batch transaction: rows per table (one per key, already encoded as COPY tuples), the next
+/// The records of one batch transaction: rows per table (one decoded record per key), the next
 /// offset per partition, and counters. Filled by the loop thread, then written by <see cref="PostgresSink"/> while the
 /// next batch fills.
 /// </summary>
 internal sealed class PostgresBatch
 {
-    // The contract topic each entry of Tables is fed from, in the same order.
-    private static readonly string[] s_tableTopics = [Topics.TripsCityHourly, Topics.MessagesFlagged, Topics.SendersStrikeStatus];
-
     private readonly Dictionary<(string Topic, int Partition), PartitionProgress> _partitions = [];
 
     public PostgresBatch(DateTimeOffset startedAt)
@@ -37,10 +33,6 @@ internal sealed class PostgresBatch
     /// <summary>Whether the batch holds nothing to commit.</summary>
     public bool IsEmpty => _partitions.Count == 0;
 
-    /// <summary>The index in <see cref="Tables"/> of the table fed by <paramref name="topic"/> (or its base topic); -1 for none.</summary>
-    public static int TableIndexOf(string topic) =>
-        Topics.ContractTopicOf(topic) is { } contract ? Array.IndexOf(s_tableTopics, contract) : -1;
-
     /// <exception cref="Streaming.Contracts.Serialization.RecordDecodeException">A value a column cannot hold; nothing was added.</exception>
     public void Append(SinkRecord record)
     {
@@ -48,13 +40,6 @@ internal sealed class PostgresBatch
             ?? throw new InvalidOperationException($"record {record.Topic}[{record.Partition}]@{record.Offset} is a {record.Value.GetType().Name}, which has no PostgreSQL table.");
         table.Add(record);
         Count(record.Topic, record.Partition, record.NextOffset, record.RawValue.Length);
-    }
-
-    /// <exception cref="Streaming.Contracts.Serialization.RecordDecodeException">The payload is undecodable; nothing was added.</exception>
-    public void AppendRaw(in PolledRecord record, int schemaId, int tableIndex)
-    {
-        Tables[tableIndex].AddRaw(record, schemaId);
-        Count(record.Topic, record.Partition, record.Offset + 1, record.Value!.Length);
     }
 
     public void Track(TopicPartition partition, long nextOffset) => Progress(partition.Topic, partition.Partition.Value).Advance(nextOffset);

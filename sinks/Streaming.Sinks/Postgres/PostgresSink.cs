@@ -13,9 +13,7 @@ namespace Streaming.Sinks.Postgres;
 /// rows and offsets commit together, resuming from <c>sink_offsets</c> never loses or doubles a row on any broker.
 /// </summary>
 /// <remarks>
-/// <para>Records of the result topics arrive raw (<see cref="IRawValueSink"/>): their Avro payloads are transcoded
-/// straight into binary COPY tuples, with no decoded objects in between; <see cref="Append"/> encodes decoded
-/// records into the same tuples.</para>
+/// <para>Records arrive decoded (contract records); each table writes them with Npgsql's binary import.</para>
 /// <para>Batches close on <see cref="PostgresSinkSettings.BatchSize"/> records or <see cref="PostgresSinkSettings.BatchInterval"/>.
 /// A due batch is written in the background while the next one fills (one write in flight at most; the next due flush
 /// waits for it), so reading Kafka and writing Postgres overlap. <see cref="FlushAsync"/> returns the offsets of the
@@ -24,7 +22,7 @@ namespace Streaming.Sinks.Postgres;
 /// moves, nothing is skipped. A fatal write error surfaces on the next call. Members other than the background write
 /// are called only from the delivery loop's thread.</para>
 /// </remarks>
-public sealed class PostgresSink : IRawValueSink
+public sealed class PostgresSink : ISink
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresSinkSettings _settings;
@@ -34,7 +32,6 @@ public sealed class PostgresSink : IRawValueSink
     private readonly TimeProvider _time;
     // One per entry of PostgresBatch.Tables; they outlive batches, as what they learn is about the table's keys.
     private readonly DirectCopyPolicy[] _copyPolicies = [new(), new(), new()];
-    private readonly Dictionary<string, int> _tableIndexByTopic = new(StringComparer.Ordinal);
     private PostgresBatch? _current;
     private Task<FlushResult>? _inFlight;
     private FlushResult _completedWhileReading = FlushResult.Empty;
@@ -83,20 +80,6 @@ public sealed class PostgresSink : IRawValueSink
     }
 
     /// <inheritdoc />
-    public bool TakesRawValues(string topic) => TableIndexOf(topic) >= 0;
-
-    /// <inheritdoc />
-    public void AppendRaw(in PolledRecord record, int schemaId)
-    {
-        var index = TableIndexOf(record.Topic);
-        if (index < 0)
-        {
-            throw new InvalidOperationException($"topic '{record.Topic}' has no PostgreSQL table.");
-        }
-        Current().AppendRaw(record, schemaId, index);
-    }
-
-    /// <inheritdoc />
     public void Skip(TopicPartition partition, long offset) => Current().Track(partition, offset + 1);
 
     /// <inheritdoc />
@@ -139,16 +122,6 @@ public sealed class PostgresSink : IRawValueSink
         {
             _current = null;
         }
-    }
-
-    private int TableIndexOf(string topic)
-    {
-        if (!_tableIndexByTopic.TryGetValue(topic, out var index))
-        {
-            index = PostgresBatch.TableIndexOf(topic);
-            _tableIndexByTopic[topic] = index;
-        }
-        return index;
     }
 
     private PostgresBatch Current() => _current ??= new PostgresBatch(_time.GetUtcNow());

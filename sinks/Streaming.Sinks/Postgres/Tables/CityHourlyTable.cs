@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text;
-using Streaming.Contracts.Avro;
-using Streaming.Contracts.Avro.Codecs;
+using Npgsql;
+using NpgsqlTypes;
 using Streaming.Contracts.Events;
-using Streaming.Sinks.Postgres.Copy;
 
 namespace Streaming.Sinks.Postgres.Tables;
 
@@ -33,30 +31,28 @@ internal sealed class CityHourlyTable : UpsertTable<CityHourly>
         """;
 
     /// <inheritdoc />
-    protected override string RecordName => "streaming.CityHourly";
+    protected override string KeyOf(CityHourly value) =>
+        value.City + "\0" + value.WindowStart.ToString(CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
-    protected override AvroCodec<CityHourly> Codec => AvroCodecs.CityHourly;
-
-    /// <inheritdoc />
-    protected override RowKey TranscodeRow(ref AvroReader reader, long offset, CopyRowBuffer rows)
+    protected override void CheckRanges(CityHourly value)
     {
-        rows.StartRow(10);
-        var city = reader.ReadBytesSpan("CityHourly.city");
-        rows.WriteText(city);
-        var windowStart = reader.ReadLong("CityHourly.window_start");
-        rows.WriteTimestampTz(windowStart, "CityHourly.window_start");
-        rows.WriteTimestampTz(reader.ReadLong("CityHourly.window_end"), "CityHourly.window_end");
-        rows.WriteInt64(reader.ReadLong("CityHourly.trips"));
-        rows.WriteFloat8(reader.ReadDouble("CityHourly.fare_sum"));
-        rows.WriteFloat8(reader.ReadDouble("CityHourly.fare_avg"));
-        rows.WriteFloat8(reader.ReadDouble("CityHourly.fare_min"));
-        rows.WriteFloat8(reader.ReadDouble("CityHourly.fare_max"));
-        rows.WriteFloat8(reader.ReadDouble("CityHourly.distance_km_sum"));
-        rows.WriteFloat8(reader.ReadDouble("CityHourly.avg_duration_s"));
-        return Key(Encoding.UTF8.GetString(city), windowStart);
+        TimestampColumn.Check(value.WindowStart, "CityHourly.window_start");
+        TimestampColumn.Check(value.WindowEnd, "CityHourly.window_end");
     }
 
-    private static RowKey Key(string city, long windowStart) =>
-        new(city + "\0" + windowStart.ToString(CultureInfo.InvariantCulture));
+    /// <inheritdoc />
+    protected override void WriteRow(NpgsqlBinaryImporter importer, CityHourly value, long offset)
+    {
+        importer.Write(value.City, NpgsqlDbType.Text);
+        importer.Write(TimestampColumn.Value(value.WindowStart), TimestampColumn.DbType);
+        importer.Write(TimestampColumn.Value(value.WindowEnd), TimestampColumn.DbType);
+        importer.Write(value.Trips, NpgsqlDbType.Bigint);
+        importer.Write(value.FareSum, NpgsqlDbType.Double);
+        importer.Write(value.FareAvg, NpgsqlDbType.Double);
+        importer.Write(value.FareMin, NpgsqlDbType.Double);
+        importer.Write(value.FareMax, NpgsqlDbType.Double);
+        importer.Write(value.DistanceKmSum, NpgsqlDbType.Double);
+        importer.Write(value.AvgDurationS, NpgsqlDbType.Double);
+    }
 }

@@ -1,8 +1,6 @@
-using System.Text;
-using Streaming.Contracts.Avro;
-using Streaming.Contracts.Avro.Codecs;
+using Npgsql;
+using NpgsqlTypes;
 using Streaming.Contracts.Events;
-using Streaming.Sinks.Postgres.Copy;
 
 namespace Streaming.Sinks.Postgres.Tables;
 
@@ -31,33 +29,21 @@ internal sealed class FlaggedMessagesTable : UpsertTable<FlaggedMessage>
         """;
 
     /// <inheritdoc />
-    protected override string RecordName => "streaming.FlaggedMessage";
+    protected override string KeyOf(FlaggedMessage value) => value.MessageId;
 
     /// <inheritdoc />
-    protected override AvroCodec<FlaggedMessage> Codec => AvroCodecs.FlaggedMessage;
+    protected override void CheckRanges(FlaggedMessage value) => TimestampColumn.Check(value.SentAt, "FlaggedMessage.sent_at");
 
     /// <inheritdoc />
-    protected override RowKey TranscodeRow(ref AvroReader reader, long offset, CopyRowBuffer rows)
+    protected override void WriteRow(NpgsqlBinaryImporter importer, FlaggedMessage value, long offset)
     {
-        rows.StartRow(6);
-        var messageId = reader.ReadBytesSpan("FlaggedMessage.message_id");
-        rows.WriteText(messageId);
-        rows.WriteText(reader.ReadBytesSpan("FlaggedMessage.sender_id"));
-        rows.WriteText(reader.ReadBytesSpan("FlaggedMessage.receiver_id"));
-        rows.WriteText(reader.ReadBytesSpan("FlaggedMessage.text"));
-        rows.WriteTimestampTz(reader.ReadLong("FlaggedMessage.sent_at"), "FlaggedMessage.sent_at");
-        var words = rows.StartTextArray();
-        var count = 0;
-        // Each string item takes at least its one-byte length.
-        for (var block = reader.ReadBlockCount(MatchedWords, 1); block != 0; block = reader.ReadBlockCount(MatchedWords, 1))
-        {
-            for (long n = 0; n < block; n++)
-            {
-                rows.AddTextArrayItem(reader.ReadBytesSpan(MatchedWords));
-                count++;
-            }
-        }
-        rows.EndTextArray(words, count);
-        return new RowKey(Encoding.UTF8.GetString(messageId));
+        importer.Write(value.MessageId, NpgsqlDbType.Text);
+        importer.Write(value.SenderId, NpgsqlDbType.Text);
+        importer.Write(value.ReceiverId, NpgsqlDbType.Text);
+        importer.Write(value.Text, NpgsqlDbType.Text);
+        importer.Write(TimestampColumn.Value(value.SentAt), TimestampColumn.DbType);
+        // Npgsql writes arrays from IList<T>, not from IReadOnlyList<T>.
+        IList<string> words = value.MatchedWords as IList<string> ?? [.. value.MatchedWords];
+        importer.Write(words, NpgsqlDbType.Array | NpgsqlDbType.Text);
     }
 }

@@ -19,10 +19,6 @@ internal interface IUpsertTable
     /// <exception cref="Streaming.Contracts.Serialization.RecordDecodeException">A value the column cannot hold; nothing was buffered.</exception>
     void Add(SinkRecord record);
 
-    /// <summary>Buffers one record straight from its Confluent-framed Avro value.</summary>
-    /// <exception cref="Streaming.Contracts.Serialization.RecordDecodeException">The payload is undecodable; nothing was buffered.</exception>
-    void AddRaw(in PolledRecord record, int schemaId);
-
     /// <summary>Drops buffered rows of the given source partitions.</summary>
     void Discard(IReadOnlySet<(string Topic, int Partition)> partitions);
 

@@ -1,8 +1,6 @@
-using System.Text;
-using Streaming.Contracts.Avro;
-using Streaming.Contracts.Avro.Codecs;
+using Npgsql;
+using NpgsqlTypes;
 using Streaming.Contracts.Events;
-using Streaming.Sinks.Postgres.Copy;
 
 namespace Streaming.Sinks.Postgres.Tables;
 
@@ -35,37 +33,43 @@ internal sealed class StrikeStatusTable : UpsertTable<StrikeStatus>
         WHERE (sender_strike_status.as_of, sender_strike_status.source_offset) < (EXCLUDED.as_of, EXCLUDED.source_offset)
         """;
 
-    /// <inheritdoc />
-    protected override string RecordName => "streaming.StrikeStatus";
-
-    /// <inheritdoc />
-    protected override AvroCodec<StrikeStatus> Codec => AvroCodecs.StrikeStatus;
-
     /// <summary>The later status by (as_of, offset) wins, not the later record.</summary>
     protected override bool Supersedes(in BufferedRow candidate, in BufferedRow current) =>
         (candidate.Order, candidate.Offset).CompareTo((current.Order, current.Offset)) > 0;
 
     /// <inheritdoc />
-    protected override RowKey TranscodeRow(ref AvroReader reader, long offset, CopyRowBuffer rows)
+    protected override string KeyOf(StrikeStatus value) => value.SenderId;
+
+    /// <inheritdoc />
+    protected override long OrderOf(StrikeStatus value) => value.AsOf;
+
+    /// <inheritdoc />
+    protected override void CheckRanges(StrikeStatus value)
     {
-        rows.StartRow(8);
-        var senderId = reader.ReadBytesSpan("StrikeStatus.sender_id");
-        rows.WriteText(senderId);
-        rows.WriteInt32(reader.ReadInt("StrikeStatus.active_strikes"));
-        rows.WriteInt32(reader.ReadInt("StrikeStatus.level"));
-        rows.WriteFloat8(reader.ReadDouble("StrikeStatus.salary_multiplier"));
-        rows.WriteText(((SenderStatus)reader.ReadEnum("StrikeStatus.status", 2)).ToSymbol());
-        if (reader.ReadUnionIndex("StrikeStatus.cooldown_until", 2) == 0)
+        if (value.CooldownUntil is { } cooldown)
         {
-            rows.WriteNull();
+            TimestampColumn.Check(cooldown, "StrikeStatus.cooldown_until");
+        }
+        TimestampColumn.Check(value.AsOf, "StrikeStatus.as_of");
+    }
+
+    /// <inheritdoc />
+    protected override void WriteRow(NpgsqlBinaryImporter importer, StrikeStatus value, long offset)
+    {
+        importer.Write(value.SenderId, NpgsqlDbType.Text);
+        importer.Write(value.ActiveStrikes, NpgsqlDbType.Integer);
+        importer.Write(value.Level, NpgsqlDbType.Integer);
+        importer.Write(value.SalaryMultiplier, NpgsqlDbType.Double);
+        importer.Write(value.Status.ToSymbol(), NpgsqlDbType.Text);
+        if (value.CooldownUntil is { } cooldown)
+        {
+            importer.Write(TimestampColumn.Value(cooldown), TimestampColumn.DbType);
         }
         else
         {
-            rows.WriteTimestampTz(reader.ReadLong("StrikeStatus.cooldown_until"), "StrikeStatus.cooldown_until");
+            importer.WriteNull();
         }
-        var asOf = reader.ReadLong("StrikeStatus.as_of");
-        rows.WriteTimestampTz(asOf, "StrikeStatus.as_of");
-        rows.WriteInt64(offset);
-        return new RowKey(Encoding.UTF8.GetString(senderId), asOf);
+        importer.Write(TimestampColumn.Value(value.AsOf), TimestampColumn.DbType);
+        importer.Write(offset, NpgsqlDbType.Bigint);
     }
 }

@@ -1,17 +1,15 @@
 using Npgsql;
-using Streaming.Contracts.Avro;
-using Streaming.Contracts.Avro.Codecs;
+using NpgsqlTypes;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.Serialization;
 using Streaming.Sinks.Delivery;
-using Streaming.Sinks.Postgres.Copy;
 
 namespace Streaming.Sinks.Postgres.Tables;
 
 /// <summary>
-/// Base of the result tables. Each record is encoded into a binary COPY tuple the moment it is added, straight from its
-/// Avro payload (<see cref="AddRaw"/>, no objects in between; a decoded value is written back to its payload first),
-/// and a batch keeps one row per primary key (the winner by <see cref="Supersedes"/>). Writing then:
+/// Base of the result tables. A batch keeps the decoded records, one per primary key (the winner by
+/// <see cref="Supersedes"/>), checked against the columns' ranges the moment they are added, and writes them with
+/// Npgsql's binary import:
 /// <list type="bullet">
 /// <item>binary COPY straight into the table under a savepoint, when <see cref="DirectCopyPolicy"/> says keys are
 /// likely new (the common case: each result is emitted once);</item>
@@ -24,7 +22,6 @@ namespace Streaming.Sinks.Postgres.Tables;
 internal abstract class UpsertTable<T> : IUpsertTable
     where T : class
 {
-    private readonly CopyRowBuffer _rows = new();
     private readonly List<BufferedRow> _buffered = [];
     private readonly Dictionary<string, int> _indexByKey = new(StringComparer.Ordinal);
 
@@ -40,55 +37,29 @@ internal abstract class UpsertTable<T> : IUpsertTable
     /// <summary>The temp table's column definitions (same columns as <see cref="CopyColumns"/>).</summary>
     protected abstract string TempColumns { get; }
 
-    /// <summary>Column list of the COPY, in tuple field order; the table's own columns.</summary>
+    /// <summary>Column list of the COPY, in the order <see cref="WriteRow"/> writes them; the table's own columns.</summary>
     protected abstract string CopyColumns { get; }
 
     /// <summary>The merge statement from <see cref="TempName"/> into the table.</summary>
     protected abstract string UpsertSql { get; }
 
-    /// <summary>The Avro record name, for decode errors.</summary>
-    protected abstract string RecordName { get; }
-
-    /// <summary>The contract codec of <typeparamref name="T"/>, to write a decoded value back to its Avro payload.</summary>
-    protected abstract AvroCodec<T> Codec { get; }
-
     /// <inheritdoc />
     public bool Accepts(SinkRecord record) => record.Value is T;
 
     /// <inheritdoc />
-    /// <remarks>
-    /// A decoded value (the first record of each schema id, or a sink fed decoded records) is written back to its Avro
-    /// payload and transcoded like a raw one, so each table has one encoder and both paths store the same bytes.
-    /// </remarks>
-    public void Add(SinkRecord record) =>
-        Append(Codec.Encode((T)record.Value), record.Topic, record.Partition, record.Offset, schemaId: null);
-
-    /// <inheritdoc />
-    public void AddRaw(in PolledRecord record, int schemaId) =>
-        Append(record.Value.AsSpan(ConfluentWireFormat.HeaderSize), record.Topic, record.Partition, record.Offset, schemaId);
-
-    private void Append(ReadOnlySpan<byte> payload, string topic, int partition, long offset, int? schemaId)
+    public void Add(SinkRecord record)
     {
-        var start = _rows.Length;
+        ArgumentNullException.ThrowIfNull(record);
+        var value = (T)record.Value;
         try
         {
-            var reader = new AvroReader(payload);
-            var key = TranscodeRow(ref reader, offset, _rows);
-            reader.EnsureEnd(RecordName);
-            Keep(new BufferedRow(key.Key, key.Order, start, _rows.Length - start, topic, partition, offset));
+            CheckRanges(value);
         }
-        catch (Exception ex) when (ex is AvroException or ArgumentOutOfRangeException)
+        catch (ArgumentOutOfRangeException ex)
         {
-            _rows.Truncate(start);
-            // Worded as the contract serde words its decode failures.
-            var detail = schemaId is null ? ex.Message : $"schema id {schemaId}: {ex.Message}";
-            throw new RecordDecodeException(RejectReasons.Undecodable, detail, ex) { SchemaId = schemaId };
+            throw new RecordDecodeException(RejectReasons.Undecodable, ex.Message, ex);
         }
-        catch
-        {
-            _rows.Truncate(start);
-            throw;
-        }
+        Keep(new BufferedRow(KeyOf(value), OrderOf(value), value, record.Topic, record.Partition, record.Offset));
     }
 
     /// <inheritdoc />
@@ -105,7 +76,6 @@ internal abstract class UpsertTable<T> : IUpsertTable
     /// <inheritdoc />
     public void Clear()
     {
-        _rows.Clear();
         _buffered.Clear();
         _indexByKey.Clear();
     }
@@ -143,13 +113,18 @@ internal abstract class UpsertTable<T> : IUpsertTable
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Reads one Avro record of the table's schema from <paramref name="reader"/> and encodes it as one tuple in
-    /// <see cref="CopyColumns"/> order.
-    /// </summary>
-    /// <exception cref="AvroException">The payload does not match the schema.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A value the column cannot hold.</exception>
-    protected abstract RowKey TranscodeRow(ref AvroReader reader, long offset, CopyRowBuffer rows);
+    /// <summary>The primary key of <paramref name="value"/> as text (unique per row of the table).</summary>
+    protected abstract string KeyOf(T value);
+
+    /// <summary>The table's own ordering value for <see cref="Supersedes"/>; 0 when unused.</summary>
+    protected virtual long OrderOf(T value) => 0;
+
+    /// <summary>Checks that every value fits its column, so a record the table cannot hold is rejected alone.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value the column cannot hold; the message names the field.</exception>
+    protected abstract void CheckRanges(T value);
+
+    /// <summary>Writes one row's columns in <see cref="CopyColumns"/> order (the row is started already).</summary>
+    protected abstract void WriteRow(NpgsqlBinaryImporter importer, T value, long offset);
 
     /// <summary>Whether <paramref name="candidate"/> replaces <paramref name="current"/> of the same key; default: the later record.</summary>
     protected virtual bool Supersedes(in BufferedRow candidate, in BufferedRow current) =>
@@ -159,7 +134,6 @@ internal abstract class UpsertTable<T> : IUpsertTable
     {
         if (_indexByKey.TryGetValue(row.Key, out var index))
         {
-            // The loser's bytes stay in the buffer unreferenced until the batch is cleared.
             if (Supersedes(row, _buffered[index]))
             {
                 _buffered[index] = row;
@@ -170,9 +144,23 @@ internal abstract class UpsertTable<T> : IUpsertTable
         _buffered.Add(row);
     }
 
-    private Task CopyAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken) =>
-        BinaryCopy.CopyAsync(connection, table, CopyColumns, _rows, _buffered.Select(r => (r.Start, r.Length)), cancellationToken);
+    private async Task CopyAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    {
+        var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({CopyColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        await using (importer.ConfigureAwait(false))
+        {
+            // Synchronous row writes: they only fill Npgsql's write buffer and block just when it flushes, which on
+            // this background write costs less than an awaited call per value.
+            foreach (var row in _buffered)
+            {
+                importer.StartRow();
+                WriteRow(importer, row.Value, row.Offset);
+            }
+            // The server's verdict (a unique violation, say) surfaces here.
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-    /// <summary>A buffered tuple: its key, where its bytes are, and its source position.</summary>
-    protected readonly record struct BufferedRow(string Key, long Order, int Start, int Length, string Topic, int Partition, long Offset);
+    /// <summary>A buffered record: its key and ordering value, the value, and its source position.</summary>
+    protected readonly record struct BufferedRow(string Key, long Order, T Value, string Topic, int Partition, long Offset);
 }

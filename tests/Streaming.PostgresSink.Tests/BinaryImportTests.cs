@@ -13,13 +13,13 @@ using Xunit;
 namespace Streaming.PostgresSink.Tests;
 
 /// <summary>
-/// The sink transcodes Avro payloads of the result topics straight into binary COPY tuples; these tests hold it to the
-/// values the contract decoder reads and to the tuples the decoded-record path writes.
+/// The sink writes decoded records with Npgsql's binary import; these tests hold the rows it stores through the
+/// delivery loop to the values the contract decoder reads, and to the rows of records appended to the sink directly.
 /// </summary>
-public sealed class RawTranscodeTests
+public sealed class BinaryImportTests
 {
     [Fact]
-    public async Task ShouldStoreEdgeValuesFromRawPayloadsExactlyAsTheDecodedRecordPathDoes()
+    public async Task ShouldStoreEdgeValuesFromKafkaExactlyAsFromRecordsAppendedDirectly()
     {
         await using var fromKafka = await TestSchema.CreateAsync("rawedge");
         await using var fromObjects = await TestSchema.CreateAsync("objedge");
@@ -47,6 +47,9 @@ public sealed class RawTranscodeTests
         (await DumpAsync(fromKafka)).Should().Equal(await DumpAsync(fromObjects)).And.HaveCount(11);
         (await fromKafka.ScalarAsync("SELECT count(*) FROM trip_city_hourly WHERE fare_max::text = '-0' AND fare_avg::text = '5e-324'")).Should().Be(1);
         (await fromKafka.ScalarAsync("SELECT count(*) FROM flagged_messages WHERE matched_words = '{}'::text[] AND cardinality(matched_words) = 0")).Should().Be(1);
+        // Year 1 is a real instant, not -infinity, and the last millisecond of 9999 survives to the millisecond.
+        (await fromKafka.ScalarAsync("SELECT count(*) FROM flagged_messages WHERE sent_at = '0001-01-01 00:00:00+00' AND isfinite(sent_at)")).Should().Be(1);
+        (await fromKafka.ScalarAsync("SELECT count(*) FROM flagged_messages WHERE sent_at = '9999-12-31 23:59:59.999+00'")).Should().Be(1);
     }
 
     [Fact]
@@ -119,7 +122,7 @@ public sealed class RawTranscodeTests
     }
 
     [Fact]
-    public async Task ShouldWriteEveryRowAndItsOffsetsWhenRawTopicsArriveThroughTheDeliveryLoop()
+    public async Task ShouldWriteEveryRowAndItsOffsetsWhenRecordsArriveThroughTheDeliveryLoop()
     {
         await using var schema = await TestSchema.CreateAsync("confluent");
         var topics = TestTopics.Create();
