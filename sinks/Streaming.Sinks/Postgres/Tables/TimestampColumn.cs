@@ -13,21 +13,21 @@ internal static class TimestampColumn
     public const NpgsqlDbType DbType = NpgsqlDbType.TimestampTz;
 
     // DateTime's range, the range the sink has always accepted: years 1 to 9999.
-    private const long MinEpochMillis = -62_135_596_800_000;
-    private const long MaxEpochMillis = 253_402_300_799_999;
-    private const long PostgresEpochMillis = 946_684_800_000;
+    private static readonly long s_minEpochMillis = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long s_maxEpochMillis = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+    private static readonly long s_postgresEpochMillis = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
     /// <summary>Checks that <paramref name="epochMillis"/> is within years 1 to 9999; <paramref name="field"/> names it in the error.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside that range.</exception>
     public static void Check(long epochMillis, string field)
     {
-        if (epochMillis is < MinEpochMillis or > MaxEpochMillis)
+        if (epochMillis < s_minEpochMillis || epochMillis > s_maxEpochMillis)
         {
             throw new ArgumentOutOfRangeException(paramName: null,
-                $"{field} is {epochMillis} ms since the epoch, outside the years 1 to 9999 the sink writes to timestamptz columns ({MinEpochMillis} to {MaxEpochMillis}).");
+                $"{field} is {epochMillis} ms since the epoch, outside the years 1 to 9999 the sink writes to timestamptz columns ({s_minEpochMillis} to {s_maxEpochMillis}).");
         }
     }
 
     /// <summary>The value to write for <paramref name="epochMillis"/> (checked with <see cref="Check"/>).</summary>
-    public static long Value(long epochMillis) => (epochMillis - PostgresEpochMillis) * 1000;
+    public static long Value(long epochMillis) => (epochMillis - s_postgresEpochMillis) * 1000;
 }
