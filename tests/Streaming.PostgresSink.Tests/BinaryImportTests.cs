@@ -53,26 +53,32 @@ public sealed class BinaryImportTests
     }
 
     [Fact]
-    public async Task ShouldStoreInvalidUtf8TextAsTheContractDecoderReadsIt()
+    public async Task ShouldRejectInvalidUtf8TextAsUndecodableAndWriteTheRest()
     {
         await using var schema = await TestSchema.CreateAsync("rawutf8");
         var topics = TestTopics.Create();
         using var writer = new TopicWriter();
-        var serde = new AvroSerde<FlaggedMessage>(TopicWriter.Registry);
+        var serde = DevRegistry.Serdes.FlaggedMessage;
         var first = new FlaggedMessage("utf8-1", "emp-1", "emp-2", "fine", 1_000, ["hate"]);
         var framed = serde.Serialize(new FlaggedMessage("utf8-2", "emp-1", "emp-2", "ABCDEF", 2_000, ["kill"]), topics.Flagged);
         var at = framed.AsSpan().IndexOf("ABCDEF"u8);
         byte[] invalid = [0xFF, 0xC3, 0x28, 0xE2, 0x82, 0x41];
         invalid.CopyTo(framed, at);
+        var before = RejectedTopicReader.Snapshot();
 
         await writer.ProduceRawAsync(topics.Flagged, Encoding.UTF8.GetBytes("emp-1"), serde.Serialize(first, topics.Flagged));
-        await writer.ProduceRawAsync(topics.Flagged, Encoding.UTF8.GetBytes("emp-1"), framed);
+        var bad = await writer.ProduceRawAsync(topics.Flagged, Encoding.UTF8.GetBytes("emp-1"), framed);
         var (code, summary) = await InProcessSink.RunUntilEndAsync(schema, [topics.Flagged], "rawutf8");
 
+        // Apache.Avro alone would store U+FFFD in place of the bytes; a silent substitution is a lost value.
         code.Should().Be(0);
-        summary.Should().Contain("records=2 rows=2 ").And.Contain("rejected=0");
-        var stored = (await TableReader.FlaggedAsync(schema))["utf8-2"].Text;
-        stored.Should().Be(serde.Deserialize(framed).Text).And.Be(Encoding.UTF8.GetString(invalid)).And.Contain("\uFFFD");
+        summary.Should().Contain("records=2 rows=1 ").And.Contain("rejected=1");
+        (await TableReader.FlaggedAsync(schema)).Keys.Should().BeEquivalentTo("utf8-1");
+        var rejected = RejectedTopicReader.ReadSince(before, topics.Flagged).Should().ContainSingle().Subject.Value;
+        rejected.Reason.Should().Be(RejectReasons.Undecodable);
+        rejected.SourceOffset.Should().Be(bad.Offset);
+        rejected.Detail.Should().Contain("not valid UTF-8");
+        rejected.RawValue.Should().Equal(framed);
     }
 
     [Fact]
@@ -132,7 +138,7 @@ public sealed class BinaryImportTests
         await using var dataSource = NpgsqlDataSource.Create(schema.ConnectionString);
         await new SchemaMigrator(dataSource, NullLogger.Instance).MigrateAsync();
         var kafka = new KafkaSettings { BootstrapServers = DevStack.KafkaBootstrap };
-        var serdes = new AvroSerdes(TopicWriter.Registry);
+        var serdes = DevRegistry.Serdes;
         using var rejected = new RejectedPublisher(KafkaClientConfigFactory.CreateProducerConfig(kafka), NullLogger.Instance, serde: serdes.Rejected);
         var loop = new DeliveryLoop(
             new DeliveryOptions { Topics = [topics.Flagged, topics.StrikeStatus], GroupId = "test-confluent", SinkName = "confluent", UntilEnd = true },

@@ -4,6 +4,8 @@ using Streaming.Contracts.Events;
 using Streaming.Contracts.Serialization;
 using Xunit;
 
+using Streaming.TestSupport;
+
 namespace Streaming.PostgresSink.Tests;
 
 /// <summary>Undecodable input goes to sink.rejected with a reason and the sink carries on.</summary>
@@ -17,7 +19,7 @@ public sealed class RejectedRecordTests
         using var writer = new TopicWriter();
         var key = Encoding.UTF8.GetBytes("emp-001");
         var good = TestData.Flagged(2, seed: 5);
-        var serde = new AvroSerde<FlaggedMessage>(TopicWriter.Registry);
+        var serde = DevRegistry.Serdes.FlaggedMessage;
         var goodBytes = good.Select(m => serde.Serialize(m, topics.Flagged)).ToList();
         var garbage = Encoding.UTF8.GetBytes("this is not avro");
         var truncated = goodBytes[1][..^4];

@@ -38,7 +38,7 @@ internal static class RejectedTopicReader
             {
                 remaining.Remove(key);
             }
-            var rejected = new AvroSerde<Rejected>(TopicWriter.Registry).Deserialize(result.Message.Value);
+            var rejected = DevRegistry.Serdes.Rejected.Deserialize(result.Message.Value);
             if (rejected.SourceTopic == sourceTopic)
             {
                 found.Add((result.Message.Key, rejected));

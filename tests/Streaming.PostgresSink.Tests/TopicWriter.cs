@@ -1,7 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
 using Streaming.Contracts.Configuration;
-using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 using Streaming.TestSupport;
 
@@ -18,12 +17,9 @@ internal sealed class TopicWriter : IDisposable
         EnableIdempotence = true,
     }).Build();
 
-    /// <summary>The default in-process registry (mock://streaming), the one the sink uses without configuration.</summary>
-    public static ISchemaRegistry Registry { get; } = SchemaRegistryFactory.Create(new SchemaRegistrySettings { Url = DevStack.SchemaRegistryUrl });
-
     public async Task<List<ProducedRecord<T>>> ProduceAsync<T>(string topic, IEnumerable<T> values, Func<T, string> key)
     {
-        var serde = new AvroSerde<T>(Registry);
+        var serde = DevRegistry.Serdes.For<T>();
         var pending = values.Select(v => (Value: v, Task: _producer.ProduceAsync(topic, new Message<byte[]?, byte[]>
         {
             Key = Encoding.UTF8.GetBytes(key(v)),

@@ -2,6 +2,7 @@ using TempDirectory = Streaming.TestSupport.TempDirectory;
 using System.Diagnostics;
 using FluentAssertions;
 using Streaming.Producer.Tests.Support;
+using Streaming.TestSupport;
 using Xunit;
 
 namespace Streaming.Producer.Tests;
@@ -26,9 +27,10 @@ public sealed class CommandLineErrorTests : IDisposable
         { "negative rate", ["generate", "--trips", "10", "--rate", "-1", "--out", "{dir}/x.jsonl"], "--rate -1 is out of range" },
         { "bad topic", ["generate", "--trips", "10", "--trips-topic", "a b"], "not a valid Kafka topic name" },
         { "no bootstrap", ["generate", "--trips", "10"], "pass --bootstrap-servers or set STREAMING__KAFKA__BOOTSTRAPSERVERS (or KAFKA_BOOTSTRAP)" },
+        { "no registry", ["generate", "--trips", "10", "--bootstrap-servers", "127.0.0.1:1"], "No Schema Registry URL is configured: pass --schema-registry http(s)://host:port or set STREAMING__SCHEMAREGISTRY__URL (or SCHEMA_REGISTRY_URL" },
         { "bad registry", ["generate", "--trips", "10", "--bootstrap-servers", "127.0.0.1:1", "--schema-registry", "ftp://x"], "Schema Registry URL 'ftp://x' is not valid" },
         { "no vocabulary", ["generate", "--messages", "10", "--vocabulary", "{dir}/none.txt", "--out", "{dir}/x.jsonl"], "none.txt' does not exist" },
-        { "bad timeout", ["generate", "--trips", "10", "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "0"], "--connect-timeout 0 is out of range" },
+        { "bad timeout", ["generate", "--trips", "10", "--bootstrap-servers", "127.0.0.1:1", "--schema-registry", "http://127.0.0.1:1", "--connect-timeout", "0"], "--connect-timeout 0 is out of range" },
         { "missing file flag", ["replay-file", "--topic", "trips"], "--file" },
         { "missing file", ["replay-file", "--topic", "trips", "--file", "{dir}/none.csv"], "none.csv' does not exist" },
         { "unknown schema", ["replay-file", "--topic", "stuff", "--file", "{dir}/rows.csv", "--out", "{dir}/x.jsonl"], "pass --schema trips or --schema messages" },
@@ -76,7 +78,7 @@ public sealed class CommandLineErrorTests : IDisposable
     {
         var clock = Stopwatch.StartNew();
 
-        var result = await ProducerRunner.RunAsync(["generate", "--trips", "10", "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "2"]);
+        var result = await ProducerRunner.RunAsync(["generate", "--trips", "10", "--bootstrap-servers", "127.0.0.1:1", "--schema-registry", DevStack.SchemaRegistryUrl, "--connect-timeout", "2"]);
 
         result.ExitCode.Should().Be(1);
         result.ErrorLines.Should().ContainSingle().Which.Should().Contain("Kafka at 127.0.0.1:1 did not answer within 2 s").And.Contain("--bootstrap-servers");

@@ -1,7 +1,6 @@
 using TempDirectory = Streaming.TestSupport.TempDirectory;
 using FluentAssertions;
 using Streaming.Contracts.Events;
-using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 using Streaming.Producer.Tests.Support;
 using Xunit;
@@ -107,8 +106,7 @@ public sealed class DirtTests(GeneratedDataFixture data) : IClassFixture<Generat
     [Fact]
     public void ShouldMakeBadRecordsThatFailForTheirStatedReason()
     {
-        var registry = new MockSchemaRegistry();
-        var trips = new AvroSerde<TripEvent>(registry);
+        var trips = Streaming.TestSupport.DevRegistry.Serdes.TripEvent;
         var reasons = new Dictionary<(string, string), int>();
         var latestValid = new Dictionary<string, long> { ["trips"] = long.MinValue, ["messages"] = long.MinValue };
         foreach (var line in data.Lines)

@@ -4,7 +4,6 @@ using Confluent.Kafka;
 using FluentAssertions;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
-using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 using Streaming.Producer.Output;
 using Streaming.Producer.Tests.Support;
@@ -17,9 +16,8 @@ public sealed class KafkaEndToEndTests : IDisposable
 {
     private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(90);
     // The producer registers its schemas with the dev registry; these read the ids it wrote from the same registry.
-    private static readonly ISchemaRegistry s_registry = SchemaRegistryFactory.Create(new SchemaRegistrySettings { Url = Streaming.TestSupport.DevStack.SchemaRegistryUrl });
-    private static readonly AvroSerde<TripEvent> s_trips = new(s_registry);
-    private static readonly AvroSerde<MessageEvent> s_messages = new(s_registry);
+    private static readonly AvroSerde<TripEvent> s_trips = Streaming.TestSupport.DevRegistry.Serdes.TripEvent;
+    private static readonly AvroSerde<MessageEvent> s_messages = Streaming.TestSupport.DevRegistry.Serdes.MessageEvent;
     private readonly TempDirectory _dir = new();
     private readonly string _prefix = "ptest-" + Guid.NewGuid().ToString("N")[..12] + ".";
 

@@ -4,10 +4,8 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Confluent.Kafka;
-using Streaming.Contracts.Avro.Codecs;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
-using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 using Streaming.TestSupport;
 
@@ -57,7 +55,7 @@ internal static class Lake
         var config = KafkaClientConfigFactory.CreateProducerConfig(new KafkaSettings { BootstrapServers = DevStack.KafkaBootstrap });
         config.EnableIdempotence = true;
         using var producer = new ProducerBuilder<string, byte[]>(config).Build();
-        var serde = new AvroSerde<TripEvent>(SchemaRegistryFactory.Create(new SchemaRegistrySettings { Url = DevStack.SchemaRegistryUrl }));
+        var serde = DevRegistry.Serdes.TripEvent;
         var results = new ProducedTrip?[trips.Count];
         Exception? error = null;
         for (var i = 0; i < trips.Count; i++)

@@ -4,7 +4,6 @@ using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 using Streaming.Contracts.Configuration;
-using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.S3;
@@ -22,7 +21,7 @@ internal static class EndToEnd
     {
         var id = Guid.NewGuid().ToString("N")[..8];
         var topic = $"trips.clean.bench{id}";
-        var serdes = new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings()));
+        using var serdes = new AvroSerdes(SchemaRegistrySettings.Bind(StreamingConfiguration.Build()));
         var kafka = new KafkaSettings { BootstrapServers = bootstrap };
         // One day of trips, as the demo has: about one file per hour and partition, each of a few thousand rows.
         var trips = TripRows.Generate(rows, seed: 7, stepMillis: 86_400_000L / rows).ToSinkRecords(topic).Select(r => (Streaming.Contracts.Events.TripEvent)r.Value).ToList();

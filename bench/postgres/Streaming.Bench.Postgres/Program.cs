@@ -8,7 +8,6 @@ using Npgsql;
 using Streaming.Bench.Postgres;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
-using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.Postgres;
@@ -29,7 +28,7 @@ var runs = IntArg("--runs", 3);
 var pg = Environment.GetEnvironmentVariable("PG_CONNECTION") ?? Fail("PG_CONNECTION is not set; run scripts/dev.sh up (run.sh sources .dev/env).");
 var bootstrap = Environment.GetEnvironmentVariable("KAFKA_BOOTSTRAP") ?? Fail("KAFKA_BOOTSTRAP is not set; run scripts/dev.sh up.");
 var id = Guid.NewGuid().ToString("N")[..8];
-var serdes = new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings()));
+using var serdes = new AvroSerdes(SchemaRegistrySettings.Bind(StreamingConfiguration.Build()));
 var data = FlaggedRows.Generate(rows, seed: 42);
 Console.WriteLine($"postgres sink benchmark: {rows} flagged_messages rows, batch size {batchSize}, best of {runs} runs (end to end: the second of two runs)");
 

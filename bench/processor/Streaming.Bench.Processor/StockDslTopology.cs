@@ -5,7 +5,6 @@ using Streamiz.Kafka.Net.Stream;
 using Streamiz.Kafka.Net.Table;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
-using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 
 namespace Streaming.Bench.Processor;
@@ -31,7 +30,7 @@ internal static class StockDslTopology
     /// <param name="progress">Counts input records, records sent to the repartition topic and records read back from it.</param>
     public static Topology Build(string tripsTopic, string output, int partitions, StockDslProgress progress)
     {
-        var trips = new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings())).TripEvent;
+        var trips = new AvroSerdes(SchemaRegistrySettings.Bind(StreamingConfiguration.Build())).TripEvent;
         var builder = new StreamBuilder();
         builder.Stream(tripsTopic, new ByteArraySerDes(), new ByteArraySerDes())
             .Peek((_, _, _) => progress.OnInput())

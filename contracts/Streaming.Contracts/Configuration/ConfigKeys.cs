@@ -21,7 +21,7 @@ public static class ConfigKeys
     /// <summary>Kafka bootstrap servers (flag <see cref="BootstrapServersFlag"/>, dev variable KAFKA_BOOTSTRAP).</summary>
     public const string KafkaBootstrapServers = "Kafka:BootstrapServers";
 
-    /// <summary>Schema Registry URL, <c>mock://scope</c> or <c>http(s)://host:port</c>.</summary>
+    /// <summary>Schema Registry URL, <c>http(s)://host:port</c>.</summary>
     public const string SchemaRegistryUrl = "SchemaRegistry:Url";
 
     /// <summary>Npgsql connection string (dev variable PG_CONNECTION).</summary>

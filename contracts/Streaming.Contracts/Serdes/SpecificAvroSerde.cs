@@ -50,14 +50,27 @@ public sealed class SpecificAvroSerde<T>
     /// <exception cref="SchemaRegistryUnavailableException">The registry is down.</exception>
     public byte[] Serialize(T value, string topic)
     {
-        var id = _idByTopic.GetOrAdd(topic, t => _calls.Run(() =>
-            _registry.RegisterSchemaAsync(t + "-value", new Confluent.SchemaRegistry.Schema(s_schema.ToString(), SchemaType.Avro))));
+        if (!_idByTopic.TryGetValue(topic, out var id))
+        {
+            id = Register(topic);
+        }
         using var stream = new MemoryStream();
         Span<byte> header = stackalloc byte[ConfluentWireFormat.HeaderSize];
         ConfluentWireFormat.WriteHeader(header, id);
         stream.Write(header);
         _writer.Write(value, new BinaryEncoder(stream));
         return stream.ToArray();
+    }
+
+    /// <summary>Registers the schema under <c>{topic}-value</c> (an already registered schema keeps its id) and returns the id.</summary>
+    /// <exception cref="SchemaRegistryUnavailableException">The registry is down.</exception>
+    /// <exception cref="SchemaRegistryException">The registry refused the schema.</exception>
+    public int Register(string topic)
+    {
+        var id = _calls.Run(() =>
+            _registry.RegisterSchemaAsync(topic + "-value", new Confluent.SchemaRegistry.Schema(s_schema.ToString(), SchemaType.Avro)));
+        _idByTopic[topic] = id;
+        return id;
     }
 
     /// <summary>Decodes Confluent-framed Avro bytes written with any registered schema Apache.Avro can resolve to <typeparamref name="T"/>.</summary>
@@ -79,7 +92,7 @@ public sealed class SpecificAvroSerde<T>
         {
             // Apache.Avro reports bad bytes as AvroException, but truncation surfaces as EndOfStreamException and an
             // out-of-range union branch or enum ordinal as a cast or index error.
-            throw new RecordDecodeException(RejectReasons.Undecodable, $"schema id {id}: {ex.Message}", ex) { SchemaId = id };
+            throw new RecordDecodeException(RejectReasons.Undecodable, $"{s_schema.Name} (schema id {id}): {ex.Message}", ex) { SchemaId = id };
         }
     }
 
@@ -102,6 +115,11 @@ public sealed class SpecificAvroSerde<T>
         {
             _unknownUntil[id] = _time.GetUtcNow() + UnknownIdTtl;
             throw UnknownSchema(id, "is not registered");
+        }
+        if (writerSchema.Fullname != s_schema.Fullname)
+        {
+            // Apache.Avro would only fail mid-record; a record of another type is a schema mismatch, not bad bytes.
+            throw UnknownSchema(id, $"is {writerSchema.Fullname}, not the {s_schema.Fullname} this consumer reads");
         }
         SpecificDatumReader<T> reader;
         try

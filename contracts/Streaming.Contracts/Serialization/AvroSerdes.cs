@@ -1,36 +1,65 @@
+using Confluent.SchemaRegistry;
+using Streaming.Contracts.AvroRecords.Mapping;
+using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
-using Streaming.Contracts.SchemaRegistry;
+using Streaming.Contracts.Serdes;
 
 namespace Streaming.Contracts.Serialization;
 
-/// <summary>Creates the Avro serdes of the contract types over one registry.</summary>
-/// <param name="registry">The schema registry (see <see cref="SchemaRegistryFactory"/>).</param>
-public sealed class AvroSerdes(ISchemaRegistry registry)
+/// <summary>The Avro serdes of the contract types over one Schema Registry client.</summary>
+public sealed class AvroSerdes : IDisposable
 {
-    /// <summary>Serde of <see cref="Events.TripEvent"/>.</summary>
-    public AvroSerde<TripEvent> TripEvent { get; } = new(registry);
+    private readonly ISchemaRegistryClient? _owned;
 
-    /// <summary>Serde of <see cref="Events.MessageEvent"/>.</summary>
-    public AvroSerde<MessageEvent> MessageEvent { get; } = new(registry);
+    /// <summary>Serdes over a new <see cref="CachedSchemaRegistryClient"/> of <paramref name="settings"/>, disposed with them.</summary>
+    /// <exception cref="ConfigurationException">The settings are invalid (no URL, say).</exception>
+    public AvroSerdes(SchemaRegistrySettings settings)
+        : this(SchemaRegistryClientFactory.Create(settings), new RegistryCalls(settings.Url!))
+    {
+        _owned = Registry;
+    }
 
-    /// <summary>Serde of <see cref="Events.CityHourly"/>.</summary>
-    public AvroSerde<CityHourly> CityHourly { get; } = new(registry);
+    /// <summary>Serdes over a client the caller owns.</summary>
+    public AvroSerdes(ISchemaRegistryClient registry, RegistryCalls calls)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(calls);
+        Registry = registry;
+        TripEvent = AvroSerde<TripEvent>.Over(registry, calls, TripEventMapping.Instance);
+        MessageEvent = AvroSerde<MessageEvent>.Over(registry, calls, MessageEventMapping.Instance);
+        CityHourly = AvroSerde<CityHourly>.Over(registry, calls, CityHourlyMapping.Instance);
+        FlaggedMessage = AvroSerde<FlaggedMessage>.Over(registry, calls, FlaggedMessageMapping.Instance);
+        StrikeStatus = AvroSerde<StrikeStatus>.Over(registry, calls, StrikeStatusMapping.Instance);
+        Rejected = AvroSerde<Rejected>.Over(registry, calls, RejectedMapping.Instance);
+        TripLate = AvroSerde<TripLate>.Over(registry, calls, TripLateMapping.Instance);
+        MessageLate = AvroSerde<MessageLate>.Over(registry, calls, MessageLateMapping.Instance);
+    }
 
-    /// <summary>Serde of <see cref="Events.FlaggedMessage"/>.</summary>
-    public AvroSerde<FlaggedMessage> FlaggedMessage { get; } = new(registry);
+    /// <summary>The registry client the serdes use.</summary>
+    public ISchemaRegistryClient Registry { get; }
 
-    /// <summary>Serde of <see cref="Events.StrikeStatus"/>.</summary>
-    public AvroSerde<StrikeStatus> StrikeStatus { get; } = new(registry);
+    public AvroSerde<TripEvent> TripEvent { get; }
 
-    /// <summary>Serde of <see cref="Events.Rejected"/>.</summary>
-    public AvroSerde<Rejected> Rejected { get; } = new(registry);
+    public AvroSerde<MessageEvent> MessageEvent { get; }
 
-    /// <summary>Serde of <see cref="Events.TripLate"/>.</summary>
-    public AvroSerde<TripLate> TripLate { get; } = new(registry);
+    public AvroSerde<CityHourly> CityHourly { get; }
 
-    /// <summary>Serde of <see cref="Events.MessageLate"/>.</summary>
-    public AvroSerde<MessageLate> MessageLate { get; } = new(registry);
+    public AvroSerde<FlaggedMessage> FlaggedMessage { get; }
 
-    /// <summary>Serde of Avro string keys (Confluent-framed). Plain UTF-8 keys use Confluent's <c>Serializers.Utf8</c> instead.</summary>
-    public AvroSerde<string> StringKey { get; } = new(registry);
+    public AvroSerde<StrikeStatus> StrikeStatus { get; }
+
+    public AvroSerde<Rejected> Rejected { get; }
+
+    public AvroSerde<TripLate> TripLate { get; }
+
+    public AvroSerde<MessageLate> MessageLate { get; }
+
+    /// <summary>The serde of contract type <typeparamref name="T"/>.</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not a contract type.</exception>
+    public AvroSerde<T> For<T>() =>
+        new object[] { TripEvent, MessageEvent, CityHourly, FlaggedMessage, StrikeStatus, Rejected, TripLate, MessageLate }
+            .OfType<AvroSerde<T>>().SingleOrDefault()
+        ?? throw new ArgumentException($"{typeof(T).Name} is not a contract type", nameof(T));
+
+    public void Dispose() => _owned?.Dispose();
 }

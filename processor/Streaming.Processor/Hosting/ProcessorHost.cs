@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Streamiz.Kafka.Net;
 using Streaming.Contracts.Configuration;
-using Streaming.Contracts.SchemaRegistry;
+using Streaming.Contracts.Serdes;
 using Streaming.Contracts.Serialization;
 using Streaming.Processor.Domain;
 using Streaming.Processor.Streams;
@@ -28,9 +28,8 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
     /// <summary>The topology for trips topics of <paramref name="layout"/>'s partition counts.</summary>
     public Streamiz.Kafka.Net.Stream.Topology BuildTopology(CityRepartitionLayout layout)
     {
-        var registry = SchemaRegistryFactory.Create(settings.SchemaRegistry, loggerFactory);
         var matcher = MarkedWordMatcher.FromFile(ResolveDataFile(settings.Options.MarkedWordsFile));
-        return StreamizPipelineTopology.Build(settings.Options, new AvroSerdes(registry), matcher, settings.Topics, Summary, layout, Bounds);
+        return StreamizPipelineTopology.Build(settings.Options, new AvroSerdes(settings.SchemaRegistry), matcher, settings.Topics, Summary, layout, Bounds);
     }
 
     /// <summary>The city repartition topic gets as many partitions as trips has, as Kafka Streams would give it.</summary>
@@ -77,8 +76,21 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
         cancellationToken.ThrowIfCancellationRequested();
         if (errored || failure is not null)
         {
-            throw new ProcessorFailedException(failure?.Message ?? "Streamiz stopped with an error (see the log above).", failure);
+            throw new ProcessorFailedException(Cause(failure)?.Message ?? "Streamiz stopped with an error (see the log above).", failure);
         }
+    }
+
+    /// <summary>Streamiz wraps what a processor or serde threw; a registry outage is reported as itself, naming the URL.</summary>
+    private static Exception? Cause(Exception? failure)
+    {
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            if (e is SchemaRegistryUnavailableException)
+            {
+                return e;
+            }
+        }
+        return failure;
     }
 
     /// <summary>A relative data file is looked up in the working folder, then next to the executable.</summary>

@@ -5,8 +5,7 @@ namespace Streaming.Processor.Streams;
 
 /// <summary>
 /// The one seam between Streamiz and our record serdes: a Streamiz <see cref="ISerDes{T}"/> over a Confluent
-/// serializer and deserializer (today contracts' <c>AvroSerde&lt;T&gt;</c>; issue 13 swaps the codec underneath without
-/// touching the topology).
+/// serializer and deserializer (contracts' <c>AvroSerde&lt;T&gt;</c>).
 /// </summary>
 public sealed class ConfluentSerDes<T>(ISerializer<T> serializer, IDeserializer<T> deserializer) : AbstractSerDes<T>
 {

@@ -1,5 +1,4 @@
 using Confluent.Kafka;
-using Streaming.Contracts.Avro;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.Serialization;
 
@@ -22,10 +21,6 @@ public sealed class SafeDeserializer<T>(IDeserializer<T> inner) : IDeserializer<
         catch (RecordDecodeException ex)
         {
             return Decoded<T>.Failure(ex.ReasonCode, ex.Message);
-        }
-        catch (AvroException ex)
-        {
-            return Decoded<T>.Failure(RejectReasons.Undecodable, ex.Message);
         }
     }
 }

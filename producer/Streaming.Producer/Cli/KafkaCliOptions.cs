@@ -16,7 +16,7 @@ internal sealed class KafkaCliOptions
 
     public Option<string?> SchemaRegistry { get; } = new(ConfigKeys.SchemaRegistryFlag)
     {
-        Description = "Schema Registry URL, http(s)://host:port or mock://scope (default mock://streaming).",
+        Description = "Schema Registry URL, http(s)://host:port (default: SCHEMA_REGISTRY_URL).",
     };
 
     public Option<double> ConnectTimeout { get; } = new("--connect-timeout")

@@ -1,7 +1,8 @@
 using System.Text;
 using Confluent.Kafka;
 using Streaming.Contracts.Configuration;
-using Streaming.Contracts.SchemaRegistry;
+using Confluent.SchemaRegistry;
+using Streaming.Contracts.Serdes;
 using Streaming.Contracts.Serialization;
 using Streaming.Producer.Generation;
 
@@ -23,19 +24,17 @@ internal sealed class KafkaRecordSink : IRecordSink
 
     private readonly KafkaSinkOptions _options;
     private readonly IProducer<byte[], byte[]> _producer;
-    private readonly ISchemaRegistry _registry;
     private readonly AvroSerdes _serdes;
     private readonly Action<DeliveryReport<byte[], byte[]>>[] _handlers;
     private long _failed;
     private string? _firstError;
     private volatile string? _lastClientError;
 
-    private KafkaRecordSink(KafkaSinkOptions options, IProducer<byte[], byte[]> producer, ISchemaRegistry registry)
+    private KafkaRecordSink(KafkaSinkOptions options, IProducer<byte[], byte[]> producer, AvroSerdes serdes)
     {
         _options = options;
         _producer = producer;
-        _registry = registry;
-        _serdes = new AvroSerdes(registry);
+        _serdes = serdes;
         // One cached handler per (stream, kind): no closure allocation per record.
         _handlers = new Action<DeliveryReport<byte[], byte[]>>[EventStreams.All.Count * RecordKinds.All.Count];
         foreach (var stream in EventStreams.All)
@@ -62,7 +61,7 @@ internal sealed class KafkaRecordSink : IRecordSink
     public static async Task<KafkaRecordSink> ConnectAsync(KafkaSinkOptions options, CancellationToken cancellationToken = default)
     {
         var config = CreateProducerConfig(options.Kafka);
-        var registry = SchemaRegistryFactory.Create(options.SchemaRegistry);
+        var serdes = new AvroSerdes(options.SchemaRegistry);
         KafkaRecordSink? sink = null;
         IProducer<byte[], byte[]>? producer = null;
         try
@@ -81,17 +80,17 @@ internal sealed class KafkaRecordSink : IRecordSink
                 throw new ConfigurationException("Kafka:Properties",
                     $"the Kafka client rejected its configuration ({ex.Message}); fix the Kafka:Properties settings (STREAMING__KAFKA__PROPERTIES__<name>).");
             }
-            sink = new KafkaRecordSink(options, producer, registry);
+            sink = new KafkaRecordSink(options, producer, serdes);
             await Task.Run(() => sink.WaitForBroker(), cancellationToken).ConfigureAwait(false);
             foreach (var (stream, topic) in options.Topics)
             {
                 try
                 {
                     _ = stream == EventStream.Trips
-                        ? await sink._serdes.TripEvent.RegisterAsync(topic, cancellationToken: cancellationToken).ConfigureAwait(false)
-                        : await sink._serdes.MessageEvent.RegisterAsync(topic, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        ? await sink._serdes.TripEvent.RegisterAsync(topic, cancellationToken).ConfigureAwait(false)
+                        : await sink._serdes.MessageEvent.RegisterAsync(topic, cancellationToken).ConfigureAwait(false);
                 }
-                catch (SchemaRegistryException ex)
+                catch (Exception ex) when (ex is SchemaRegistryException or SchemaRegistryUnavailableException)
                 {
                     throw new SinkException($"Schema Registry {options.SchemaRegistry.Url} failed while registering the schema of topic '{topic}': {ex.Message}", ex);
                 }
@@ -107,7 +106,7 @@ internal sealed class KafkaRecordSink : IRecordSink
             else
             {
                 producer?.Dispose();
-                (registry as IDisposable)?.Dispose();
+                serdes.Dispose();
             }
             throw;
         }
@@ -213,7 +212,7 @@ internal sealed class KafkaRecordSink : IRecordSink
     {
         // Flush was bounded in CompleteAsync; disposing must not wait for undeliverable records again.
         _producer.Dispose();
-        (_registry as IDisposable)?.Dispose();
+        _serdes.Dispose();
         return ValueTask.CompletedTask;
     }
 

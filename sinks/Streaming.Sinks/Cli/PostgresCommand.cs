@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Streaming.Contracts;
 using Streaming.Contracts.Configuration;
-using Streaming.Contracts.SchemaRegistry;
+using Confluent.SchemaRegistry;
+using Streaming.Contracts.Serdes;
 using Streaming.Contracts.Serialization;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.Postgres;
@@ -34,7 +35,7 @@ internal static class PostgresCommand
         var sinkName = new Option<string?>("--sink-name") { Description = "Name of this sink's rows in sink_offsets (default postgres)." };
         var pgConnection = new Option<string?>(ConfigKeys.PostgresFlag) { Description = "Npgsql connection string (or PG_CONNECTION)." };
         var bootstrap = new Option<string?>(ConfigKeys.BootstrapServersFlag) { Description = "Kafka bootstrap servers (or KAFKA_BOOTSTRAP)." };
-        var schemaRegistry = new Option<string?>(ConfigKeys.SchemaRegistryFlag) { Description = "Schema Registry URL, mock://scope (default mock://streaming) or http(s)://host:port." };
+        var schemaRegistry = new Option<string?>(ConfigKeys.SchemaRegistryFlag) { Description = "Schema Registry URL, http(s)://host:port (default: SCHEMA_REGISTRY_URL)." };
 
         var command = new Command("postgres", "Deliver trips.city-hourly, messages.flagged and senders.strike-status to PostgreSQL, exactly once.")
         {
@@ -80,8 +81,7 @@ internal static class PostgresCommand
         using var loggerFactory = SinkLogging.Create(configuration);
         // Logs to stderr only: stdout carries the run summary.
         var logger = loggerFactory.CreateLogger("sinks.postgres");
-        var registry = SchemaRegistryFactory.Create(registrySettings, loggerFactory);
-        using var registryLifetime = registry as IDisposable;
+        using var serdes = new AvroSerdes(registrySettings);
         await using (dataSource.ConfigureAwait(false))
         {
             var retry = new RetryPolicy(PostgresErrors.IsTransient, logger);
@@ -98,11 +98,11 @@ internal static class PostgresCommand
                     UntilEnd = untilEnd,
                     AssignmentStrategy = settings.ParsedAssignmentStrategy,
                 };
-                var summary = await DeliveryRun.RunAsync(kafka, registry, options, "sinks-postgres-" + settings.SinkName, sink, logger, cancellationToken).ConfigureAwait(false);
+                var summary = await DeliveryRun.RunAsync(kafka, serdes, options, "sinks-postgres-" + settings.SinkName, sink, logger, cancellationToken).ConfigureAwait(false);
                 await output.WriteLineAsync(summary.Format("postgres", stopwatch.Elapsed)).ConfigureAwait(false);
                 return 0;
             }
-            catch (Exception ex) when (ex is NpgsqlException or KafkaException or TimeoutException or SchemaRegistryException)
+            catch (Exception ex) when (ex is NpgsqlException or KafkaException or TimeoutException or SchemaRegistryException or SchemaRegistryUnavailableException)
             {
                 await Console.Error.WriteLineAsync($"sinks postgres: {Describe(ex)}").ConfigureAwait(false);
                 return 1;
@@ -116,6 +116,7 @@ internal static class PostgresCommand
         NpgsqlException => $"PostgreSQL failed: {ex.Message}",
         KafkaException kafka => $"Kafka failed: {kafka.Error.Reason}",
         SchemaRegistryException => $"Schema Registry failed: {ex.Message}",
+        SchemaRegistryUnavailableException => ex.Message,
         _ => ex.Message,
     };
 }

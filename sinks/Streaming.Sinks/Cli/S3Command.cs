@@ -1,5 +1,6 @@
 using Streaming.Contracts.Serialization;
-using Streaming.Contracts.SchemaRegistry;
+using Confluent.SchemaRegistry;
+using Streaming.Contracts.Serdes;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -91,14 +92,13 @@ internal static class S3Command
                 SinkName = "s3-" + settings.Sink.Table,
                 UntilEnd = untilEnd,
             };
-            var registry = SchemaRegistryFactory.Create(registrySettings, loggerFactory);
-            using var registryLifetime = registry as IDisposable;
-            var summary = await DeliveryRun.RunAsync(kafka, registry, options, "sinks-s3-" + settings.Sink.Table, sink, logger, cancellationToken).ConfigureAwait(false);
+            using var serdes = new AvroSerdes(registrySettings);
+            var summary = await DeliveryRun.RunAsync(kafka, serdes, options, "sinks-s3-" + settings.Sink.Table, sink, logger, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(summary.Format("s3", stopwatch.Elapsed) + " replay_skipped=" + sink.RecordsReplaySkipped.ToString(CultureInfo.InvariantCulture)
                 + " " + sink.FileCounts.Format()).ConfigureAwait(false);
             return 0;
         }
-        catch (Exception ex) when (ex is KafkaException or TimeoutException or StorageException)
+        catch (Exception ex) when (ex is KafkaException or TimeoutException or StorageException or SchemaRegistryException or SchemaRegistryUnavailableException)
         {
             await Console.Error.WriteLineAsync("sinks s3: " + (ex is KafkaException k ? "Kafka failed: " + k.Error.Reason : ex.Message)).ConfigureAwait(false);
             return 1;

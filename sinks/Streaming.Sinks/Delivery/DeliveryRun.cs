@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Streaming.Contracts;
 using Streaming.Contracts.Configuration;
-using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 
 namespace Streaming.Sinks.Delivery;
@@ -14,17 +13,16 @@ internal static class DeliveryRun
 {
     public static async Task<RunSummary> RunAsync(
         KafkaSettings kafka,
-        ISchemaRegistry registry,
+        AvroSerdes serdes,
         DeliveryOptions options,
         string clientId,
         ISink sink,
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        var serdes = new AvroSerdes(registry);
         var tokenRefresh = KafkaClientConfigFactory.OAuthBearerRefreshHandler(kafka, logger);
         using var rejected = new RejectedPublisher(
-            KafkaClientConfigFactory.CreateProducerConfig(kafka, clientId), logger, Topics.SinkRejected, serdes.Rejected, tokenRefresh);
+            KafkaClientConfigFactory.CreateProducerConfig(kafka, clientId), logger, serdes.Rejected, Topics.SinkRejected, tokenRefresh);
         var loop = new DeliveryLoop(
             options,
             KafkaClientConfigFactory.CreateConsumerConfig(kafka, options.GroupId, clientId),

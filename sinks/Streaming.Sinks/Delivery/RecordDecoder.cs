@@ -1,9 +1,7 @@
 using Confluent.Kafka;
 using Streaming.Contracts;
-using Streaming.Contracts.Avro;
-using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
-using Streaming.Contracts.SchemaRegistry;
+using Streaming.Contracts.Serdes;
 using Streaming.Contracts.Serialization;
 
 namespace Streaming.Sinks.Delivery;
@@ -12,24 +10,18 @@ namespace Streaming.Sinks.Delivery;
 /// Decodes record values by topic through the contracts' serdes (Confluent wire format, schema ids checked against the
 /// registry): <c>trips.city-hourly</c> → <see cref="CityHourly"/>, <c>messages.flagged</c> → <see cref="FlaggedMessage"/>,
 /// <c>senders.strike-status</c> → <see cref="StrikeStatus"/>, and every other contract topic to its event type.
-/// Suffixed backfill topics (<c>trips.clean.bf1</c>) decode like their base topic. Topics outside the contract decode
-/// generically with a schema registered through <see cref="AddGenericTopic"/>.
+/// Suffixed backfill topics (<c>trips.clean.bf1</c>) decode like their base topic. Topics outside the contract are
+/// rejected as <c>unknown_schema</c>.
 /// </summary>
 public sealed class RecordDecoder
 {
-    private delegate object PayloadReader(ReadOnlySpan<byte> framed);
+    private delegate object PayloadReader(byte[] framed);
 
     private readonly Dictionary<string, PayloadReader> _readers;
     // Per consumed topic name (suffixed backfill topics included): its reader, so the base-topic lookup runs once.
     private readonly Dictionary<string, PayloadReader?> _byTopic = new(StringComparer.Ordinal);
 
-    /// <summary>A decoder over the default in-process registry (<c>mock://streaming</c>), whose schema ids every process shares.</summary>
-    public RecordDecoder()
-        : this(new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings())))
-    {
-    }
-
-    /// <summary>A decoder over the given serdes (build them from the configured registry).</summary>
+    /// <summary>A decoder over the serdes of the configured registry.</summary>
     public RecordDecoder(AvroSerdes serdes)
     {
         ArgumentNullException.ThrowIfNull(serdes);
@@ -49,33 +41,6 @@ public sealed class RecordDecoder
         };
     }
 
-    /// <summary>
-    /// Decodes values of <paramref name="topic"/> generically with <paramref name="schema"/> (values are
-    /// <see cref="GenericRecord"/> for record schemas). The frame's schema id is not resolved.
-    /// </summary>
-    public RecordDecoder AddGenericTopic(string topic, AvroSchema schema)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(topic);
-        ArgumentNullException.ThrowIfNull(schema);
-        _byTopic.Clear();
-        _readers[topic] = framed =>
-        {
-            ConfluentWireFormat.ReadHeader(framed, out var payload);
-            try
-            {
-                var reader = new AvroReader(payload);
-                var value = GenericDatumReader.Read(ref reader, schema) ?? throw new AvroException($"{schema} decoded to null");
-                reader.EnsureEnd(schema.ToString());
-                return value;
-            }
-            catch (AvroException ex)
-            {
-                throw new RecordDecodeException(RejectReasons.Undecodable, ex.Message, ex);
-            }
-        };
-        return this;
-    }
-
     /// <summary>Whether values of <paramref name="topic"/> (or its base topic) can be decoded.</summary>
     public bool CanDecode(string topic) => FindReader(topic) is not null;
 
@@ -83,7 +48,7 @@ public sealed class RecordDecoder
     /// Decodes one consumed record. On failure returns false and the <see cref="Rejected"/> record to publish, with
     /// reason <see cref="RejectReasons.Undecodable"/> or <see cref="RejectReasons.UnknownSchema"/> and a detail sentence.
     /// </summary>
-    /// <exception cref="SchemaRegistryException">The registry could not be reached: not a data error, so not a rejection.</exception>
+    /// <exception cref="SchemaRegistryUnavailableException">The registry could not be reached: not a data error, so not a rejection.</exception>
     public bool TryDecode(ConsumeResult<byte[]?, byte[]?> result, out SinkRecord? record, out Rejected? rejected)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -2,7 +2,6 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Streaming.Contracts;
 using Streaming.Contracts.Configuration;
-using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 using Streaming.Contracts.Events;
 
@@ -31,13 +30,14 @@ public sealed class RejectedPublisher : IDisposable
     /// <param name="topic">Destination topic, <c>sink.rejected</c> by default.</param>
     /// <param name="serde">The Rejected serde of the configured registry; the default in-process registry when null.</param>
     /// <param name="tokenRefresh">OAUTHBEARER token refresh (MSK IAM), from <c>KafkaClientConfigFactory.OAuthBearerRefreshHandler</c>.</param>
-    public RejectedPublisher(ProducerConfig config, ILogger logger, string topic = Topics.SinkRejected, AvroSerde<Rejected>? serde = null, Action<IClient, string>? tokenRefresh = null)
+    public RejectedPublisher(ProducerConfig config, ILogger logger, AvroSerde<Rejected> serde, string topic = Topics.SinkRejected, Action<IClient, string>? tokenRefresh = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(logger);
         _topic = topic;
         _logger = logger;
-        _serde = serde ?? new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings())).Rejected;
+        ArgumentNullException.ThrowIfNull(serde);
+        _serde = serde;
         config.EnableIdempotence ??= true;
         _producer = new ProducerBuilder<byte[]?, byte[]>(config).WithTokenRefresh(tokenRefresh).Build();
     }

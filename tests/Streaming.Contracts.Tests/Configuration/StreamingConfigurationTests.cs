@@ -53,7 +53,11 @@ public sealed class StreamingConfigurationTests : IDisposable
         var configuration = StreamingConfiguration.Build(null, _folder, new Dictionary<string, string?> { ["KAFKA_BOOTSTRAP"] = "127.0.0.1:39092" });
 
         KafkaSettings.Bind(configuration).Validate().BootstrapServers.Should().Be("127.0.0.1:39092");
-        SchemaRegistrySettings.Bind(configuration).Url.Should().Be("mock://streaming");
+        var registry = SchemaRegistrySettings.Bind(configuration);
+        registry.Url.Should().BeNull("there is no in-process registry to fall back to");
+        var act = () => registry.Validate();
+        act.Should().Throw<ConfigurationException>()
+            .WithMessage("No Schema Registry URL is configured: pass --schema-registry http(s)://host:port or set STREAMING__SCHEMAREGISTRY__URL (or SCHEMA_REGISTRY_URL*");
     }
 
     [Fact]

@@ -1,85 +1,78 @@
+using System.Buffers.Binary;
 using Confluent.Kafka;
-using Streaming.Contracts.Avro;
-using Streaming.Contracts.Avro.Codecs;
 using Streaming.Contracts.Events;
-using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 using Streaming.Contracts.Tests.Support;
+using Streaming.TestSupport;
 
 namespace Streaming.Contracts.Tests.Serialization;
 
+/// <summary>The contract serdes (mapping plus <c>SpecificAvroSerde</c>) against the dev Schema Registry.</summary>
 public sealed class AvroSerdeTests
 {
     private static readonly TripEvent s_trip = ContractSamples.Trips[0];
+    private static readonly AvroSerdes s_serdes = DevRegistry.Serdes;
+
+    private static string NewTopic() => "serde-" + Guid.NewGuid().ToString("N");
 
     [Fact]
-    public void ShouldFrameWithMagicByteAndBigEndianSchemaIdThenTheAvroPayload()
+    public async Task ShouldFrameWithMagicByteAndTheRegisteredIdBigEndian()
     {
-        var serde = new AvroSerde<TripEvent>(new MockSchemaRegistry());
+        var topic = NewTopic();
+        var id = await s_serdes.TripEvent.RegisterAsync(topic);
 
-        var bytes = serde.Serialize(s_trip, new SerializationContext(MessageComponentType.Value, "trips"));
+        var bytes = s_serdes.TripEvent.Serialize(s_trip, new SerializationContext(MessageComponentType.Value, topic));
 
-        bytes[..5].Should().Equal(0, 0, 0, 0, 1);
-        bytes[5..].Should().Equal(AvroCodecs.TripEvent.Encode(s_trip));
-    }
-
-    [Fact]
-    public void ShouldWriteALargeSchemaIdBigEndian()
-    {
-        var framed = ConfluentWireFormat.Frame(0x01020304, [0xAA]);
-
-        framed.Should().Equal(0x00, 0x01, 0x02, 0x03, 0x04, 0xAA);
-        ConfluentWireFormat.ReadHeader(framed, out var payload).Should().Be(0x01020304);
-        payload.ToArray().Should().Equal(0xAA);
+        bytes[0].Should().Be(0);
+        BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1)).Should().Be(id);
+        (await s_serdes.Registry.GetLatestSchemaAsync(topic + "-value")).Id.Should().Be(id);
     }
 
     [Fact]
     public void ShouldRoundTripEveryContractTypeThroughItsSerde()
     {
-        var serdes = new AvroSerdes(new MockSchemaRegistry());
-
-        RoundTrip(serdes.TripEvent, ContractSamples.Trips);
-        RoundTrip(serdes.MessageEvent, ContractSamples.Messages);
-        RoundTrip(serdes.CityHourly, ContractSamples.CityHourlies);
-        RoundTrip(serdes.FlaggedMessage, ContractSamples.FlaggedMessages);
-        RoundTrip(serdes.StrikeStatus, ContractSamples.StrikeStatuses);
-        RoundTrip(serdes.Rejected, ContractSamples.Rejecteds);
-        RoundTrip(serdes.TripLate, ContractSamples.TripLates);
-        RoundTrip(serdes.MessageLate, ContractSamples.MessageLates);
-        RoundTrip(serdes.StringKey, ContractSamples.Keys, isKey: true);
+        RoundTrip(s_serdes.TripEvent, ContractSamples.Trips);
+        RoundTrip(s_serdes.MessageEvent, ContractSamples.Messages);
+        RoundTrip(s_serdes.CityHourly, ContractSamples.CityHourlies);
+        RoundTrip(s_serdes.FlaggedMessage, ContractSamples.FlaggedMessages);
+        RoundTrip(s_serdes.StrikeStatus, ContractSamples.StrikeStatuses);
+        RoundTrip(s_serdes.Rejected, ContractSamples.Rejecteds);
+        RoundTrip(s_serdes.TripLate, ContractSamples.TripLates);
+        RoundTrip(s_serdes.MessageLate, ContractSamples.MessageLates);
     }
 
     [Fact]
-    public void ShouldRegisterUnderTopicValueAndTopicKeySubjects()
+    public void ShouldFindEachSerdeByItsContractType()
     {
-        var registry = new MockSchemaRegistry();
-        var serdes = new AvroSerdes(registry);
+        s_serdes.For<StrikeStatus>().Should().BeSameAs(s_serdes.StrikeStatus);
+        var act = () => s_serdes.For<string>();
+        act.Should().Throw<ArgumentException>().WithMessage("String is not a contract type*");
+    }
 
-        serdes.TripEvent.Serialize(s_trip, "trips.clean");
-        serdes.StringKey.Serialize("t-1", new SerializationContext(MessageComponentType.Key, "trips.clean"));
+    [Fact]
+    public void ShouldRefuseToSerializeAKey()
+    {
+        var act = () => s_serdes.TripEvent.Serialize(s_trip, new SerializationContext(MessageComponentType.Key, "trips"));
 
-        registry.GetVersions("trips.clean-value").Should().Equal(1);
-        registry.GetVersions("trips.clean-key").Should().Equal(9);
+        act.Should().Throw<NotSupportedException>().WithMessage("*UTF-8*");
     }
 
     [Fact]
     public void ShouldSerializeNullAsNullAndDeserializeNullAsNull()
     {
-        var serde = new AvroSerde<TripEvent>(new MockSchemaRegistry());
         var context = new SerializationContext(MessageComponentType.Value, "trips");
 
-        serde.Serialize(null!, context).Should().BeNull();
-        serde.Deserialize(ReadOnlySpan<byte>.Empty, isNull: true, context).Should().BeNull();
+        s_serdes.TripEvent.Serialize(null!, context).Should().BeNull();
+        s_serdes.TripEvent.Deserialize(ReadOnlySpan<byte>.Empty, isNull: true, context).Should().BeNull();
     }
 
     [Fact]
     public void ShouldRejectABadMagicByteAsUndecodable()
     {
-        var serde = new AvroSerde<TripEvent>(new MockSchemaRegistry());
-        var bytes = serde.Serialize(s_trip, "trips");
+        var bytes = s_serdes.TripEvent.Serialize(s_trip, NewTopic());
         bytes[0] = 7;
 
-        var act = () => serde.Deserialize(bytes);
+        var act = () => s_serdes.TripEvent.Deserialize(bytes);
 
         act.Should().Throw<RecordDecodeException>()
             .Where(e => e.ReasonCode == RejectReasons.Undecodable)
@@ -89,99 +82,84 @@ public sealed class AvroSerdeTests
     [Fact]
     public void ShouldRejectTooShortInputAsUndecodable()
     {
-        var act = () => new AvroSerde<TripEvent>(new MockSchemaRegistry()).Deserialize(new byte[] { 0, 0, 1 });
+        var act = () => s_serdes.TripEvent.Deserialize([0, 0, 1]);
 
         act.Should().Throw<RecordDecodeException>().Where(e => e.ReasonCode == RejectReasons.Undecodable).WithMessage("*3 bytes*");
     }
 
     [Fact]
-    public void ShouldRejectATruncatedPayloadAsUndecodableNamingTheField()
+    public void ShouldRejectATruncatedPayloadAsUndecodable()
     {
-        var serde = new AvroSerde<TripEvent>(new MockSchemaRegistry());
-        var bytes = serde.Serialize(s_trip, "trips");
+        var bytes = s_serdes.TripEvent.Serialize(s_trip, NewTopic());
+        var id = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1));
 
-        var act = () => serde.Deserialize(bytes.AsSpan(0, bytes.Length - 3));
+        var act = () => s_serdes.TripEvent.Deserialize(bytes[..^3]);
 
         act.Should().Throw<RecordDecodeException>()
-            .Where(e => e.ReasonCode == RejectReasons.Undecodable && e.SchemaId == 1 && e.InnerException is AvroException)
-            .WithMessage("schema id 1: cannot decode field 'TripEvent.*");
+            .Where(e => e.ReasonCode == RejectReasons.Undecodable && e.SchemaId == id)
+            .WithMessage($"TripEvent (schema id {id}): *");
     }
 
     [Fact]
-    public void ShouldRejectAnUnregisteredSchemaIdAsUnknownSchema()
+    public void ShouldRejectTrailingBytesAsUndecodable()
     {
-        var serde = new AvroSerde<TripEvent>(new MockSchemaRegistry());
-        var bytes = ConfluentWireFormat.Frame(999, AvroCodecs.TripEvent.Encode(s_trip));
+        byte[] bytes = [.. s_serdes.TripEvent.Serialize(s_trip, NewTopic()), 0x00];
 
-        var act = () => serde.Deserialize(bytes);
+        var act = () => s_serdes.TripEvent.Deserialize(bytes);
 
-        act.Should().Throw<RecordDecodeException>()
-            .Where(e => e.ReasonCode == RejectReasons.UnknownSchema && e.SchemaId == 999)
-            .WithMessage("schema id 999 is not registered");
+        act.Should().Throw<RecordDecodeException>().Where(e => e.ReasonCode == RejectReasons.Undecodable);
     }
 
     [Fact]
     public void ShouldRejectAnotherContractsSchemaIdAsUnknownSchema()
     {
-        var registry = new MockSchemaRegistry();
-        var messageBytes = new AvroSerde<MessageEvent>(registry).Serialize(ContractSamples.Messages[0], "messages");
+        var messageBytes = s_serdes.MessageEvent.Serialize(ContractSamples.Messages[0], NewTopic());
+        var id = BinaryPrimitives.ReadInt32BigEndian(messageBytes.AsSpan(1));
 
-        var act = () => new AvroSerde<TripEvent>(registry).Deserialize(messageBytes);
+        var act = () => s_serdes.TripEvent.Deserialize(messageBytes);
 
         act.Should().Throw<RecordDecodeException>()
-            .Where(e => e.ReasonCode == RejectReasons.UnknownSchema && e.SchemaId == 2)
-            .WithMessage("schema id 2 is not the streaming.TripEvent schema this consumer reads");
+            .Where(e => e.ReasonCode == RejectReasons.UnknownSchema && e.SchemaId == id)
+            .WithMessage($"schema id {id} is streaming.MessageEvent, not the streaming.TripEvent this consumer reads");
     }
 
     [Fact]
-    public async Task ShouldAcceptAnotherIdWhoseSchemaHasTheSameCanonicalForm()
+    public void ShouldShareSchemaIdsBetweenIndependentClients()
     {
-        var registry = new MockSchemaRegistry();
-        // Same record without docs or logical types: a different text, the same canonical form, so the seed id 1 is reused.
-        var id = await registry.RegisterAsync("trips-value", AvroCodecs.TripEvent.Schema.CanonicalForm);
-        var bytes = ConfluentWireFormat.Frame(id, AvroCodecs.TripEvent.Encode(s_trip));
+        // Producer and processor are separate processes, each with its own client of the same registry.
+        using var producerSide = new AvroSerdes(DevRegistry.Settings);
+        using var processorSide = new AvroSerdes(DevRegistry.Settings);
+        var topic = NewTopic();
 
-        new AvroSerde<TripEvent>(registry).Deserialize(bytes).Should().Be(s_trip);
-        id.Should().Be(1);
-    }
-
-    [Fact]
-    public void ShouldAgreeOnSchemaIdsAcrossIndependentRegistries()
-    {
-        // Producer and processor run in separate processes, each with its own mock registry.
-        var producerSide = new AvroSerdes(new MockSchemaRegistry());
-        var processorSide = new AvroSerdes(new MockSchemaRegistry());
-
-        var bytes = producerSide.StrikeStatus.Serialize(ContractSamples.StrikeStatuses[0], "senders.strike-status");
+        var bytes = producerSide.StrikeStatus.Serialize(ContractSamples.StrikeStatuses[0], topic);
 
         processorSide.StrikeStatus.Deserialize(bytes).Should().Be(ContractSamples.StrikeStatuses[0]);
-        bytes[..5].Should().Equal(0, 0, 0, 0, 5);
+        processorSide.StrikeStatus.Serialize(ContractSamples.StrikeStatuses[0], topic).Should().Equal(bytes);
     }
 
     [Fact]
     public void ShouldSerializeConcurrentlyFromManyThreads()
     {
-        var serde = new AvroSerde<TripEvent>(new MockSchemaRegistry());
-        var expected = ContractSamples.Trips.Select(t => serde.Serialize(t, "trips")).ToList();
+        var topic = NewTopic();
+        var expected = ContractSamples.Trips.Select(t => s_serdes.TripEvent.Serialize(t, topic)).ToList();
 
         Parallel.For(0, 4_000, i =>
         {
             var index = i % ContractSamples.Trips.Count;
-            var bytes = serde.Serialize(ContractSamples.Trips[index], "trips");
+            var bytes = s_serdes.TripEvent.Serialize(ContractSamples.Trips[index], topic);
             if (!bytes.AsSpan().SequenceEqual(expected[index]))
             {
                 throw new InvalidOperationException($"serialization {i} differs");
             }
-            serde.Deserialize(bytes).Should().Be(ContractSamples.Trips[index]);
+            s_serdes.TripEvent.Deserialize(bytes).Should().Be(ContractSamples.Trips[index]);
         });
     }
 
-    private static void RoundTrip<T>(AvroSerde<T> serde, IEnumerable<T> values, bool isKey = false)
+    private static void RoundTrip<T>(AvroSerde<T> serde, IEnumerable<T> values)
     {
-        var component = isKey ? MessageComponentType.Key : MessageComponentType.Value;
+        var context = new SerializationContext(MessageComponentType.Value, NewTopic());
         foreach (var value in values)
         {
-            var context = new SerializationContext(component, "topic-" + typeof(T).Name);
             var bytes = serde.Serialize(value, context);
             serde.Deserialize(bytes, isNull: false, context).Should().Be(value);
         }

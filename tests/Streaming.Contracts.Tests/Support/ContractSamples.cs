@@ -77,20 +77,4 @@ internal static class ContractSamples
         new(Messages[0], 1756688400000, LateReason.BeyondDedupHorizon),
         new(Messages[2], -1, LateReason.WindowClosed),
     ];
-
-    public static IReadOnlyList<string> Keys { get; } = ["t-1", string.Empty, Emoji, Cjk, Combining];
-
-    /// <summary>Every sample as (type name, codec schema, generic value, typed bytes).</summary>
-    public static IEnumerable<Sample> All()
-    {
-        foreach (var v in Trips) yield return Sample.Of(v);
-        foreach (var v in Messages) yield return Sample.Of(v);
-        foreach (var v in CityHourlies) yield return Sample.Of(v);
-        foreach (var v in FlaggedMessages) yield return Sample.Of(v);
-        foreach (var v in StrikeStatuses) yield return Sample.Of(v);
-        foreach (var v in Rejecteds) yield return Sample.Of(v);
-        foreach (var v in TripLates) yield return Sample.Of(v);
-        foreach (var v in MessageLates) yield return Sample.Of(v);
-        foreach (var v in Keys) yield return Sample.Of(v);
-    }
 }

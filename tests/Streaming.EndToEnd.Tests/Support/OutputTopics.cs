@@ -1,5 +1,4 @@
 using Streaming.Contracts.Events;
-using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Serialization;
 using Streaming.TestSupport;
@@ -27,7 +26,7 @@ public sealed class OutputTopics
 
     public static OutputTopics Read(TopicReader reader, string prefix)
     {
-        var serdes = new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings { Url = DevStack.SchemaRegistryUrl }));
+        var serdes = DevRegistry.Serdes;
         var bound = TimeSpan.FromSeconds(60);
         List<Output<T>> Read<T>(string topic, AvroSerde<T> serde) =>
             reader.ReadAll(prefix + topic, bound).Select(r => new Output<T>(r, Decode(serde, prefix + topic, r))).ToList();

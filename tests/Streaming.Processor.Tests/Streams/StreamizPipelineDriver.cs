@@ -9,11 +9,12 @@ using Streamiz.Kafka.Net.State.InMemory;
 using Streaming.Contracts;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
-using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 using Streaming.Processor.Domain;
 using Streaming.Processor.Streams;
 using Streaming.Processor.Topology;
+
+using Streaming.TestSupport;
 
 namespace Streaming.Processor.Tests.Streams;
 
@@ -39,7 +40,7 @@ internal sealed class StreamizPipelineDriver : IDisposable
     public StreamizPipelineDriver(ProcessorOptions? options = null, params string[] markedWords)
     {
         Options = options ?? new ProcessorOptions();
-        _serdes = new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings()));
+        _serdes = DevRegistry.Serdes;
         var matcher = new MarkedWordMatcher(markedWords.Length == 0 ? ["darn", "heck"] : markedWords);
         var topology = StreamizPipelineTopology.Build(
             Options, _serdes, matcher, PipelineTopics.Default, Summary, CityRepartitionLayout.Single, Bounds, FlushInterval);

@@ -1,11 +1,12 @@
 using FluentAssertions;
 using Streaming.Contracts.Configuration;
-using Streaming.Contracts.SchemaRegistry;
 using Streaming.Contracts.Serialization;
 using Streaming.Processor.Domain;
 using Streaming.Processor.Streams;
 using Streaming.Processor.Topology;
 using Xunit;
+
+using Streaming.TestSupport;
 
 namespace Streaming.Processor.Tests.Streams;
 
@@ -15,7 +16,7 @@ public sealed class StreamizTopologyDescriptionTests
     public void ShouldDescribeThreeSubTopologiesWithTheNamedRepartitionTopicAndStores()
     {
         var topology = StreamizPipelineTopology.Build(
-            new ProcessorOptions(), new AvroSerdes(SchemaRegistryFactory.Create(new SchemaRegistrySettings())), new MarkedWordMatcher(["darn"]),
+            new ProcessorOptions(), DevRegistry.Serdes, new MarkedWordMatcher(["darn"]),
             PipelineTopics.Default, new RunSummary(), CityRepartitionLayout.Single, new InputBounds());
         var description = topology.Describe();
         var text = description.ToString();
