@@ -7,6 +7,9 @@ namespace Streaming.Contracts;
 /// </summary>
 public static class EpochMillis
 {
+    private static readonly long s_minDateTimeMillis = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long s_maxDateTimeMillis = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <summary>
     /// Parses a timestamp written as epoch milliseconds (<c>1756684800000</c>) or as ISO-8601
     /// (<c>2025-09-01T00:00:00Z</c>, <c>2025-09-01T02:00:00+02:00</c>, <c>2025-09-01</c>); a text without an offset is UTC.
@@ -42,7 +45,13 @@ public static class EpochMillis
     /// <summary>The UTC instant of epoch milliseconds.</summary>
     public static DateTimeOffset ToDateTimeOffset(long epochMillis) => DateTimeOffset.FromUnixTimeMilliseconds(epochMillis);
 
-    /// <summary>ISO-8601 UTC text with milliseconds, e.g. <c>2025-09-01T00:00:00.000Z</c> (for logs and messages).</summary>
+    /// <summary>
+    /// ISO-8601 UTC text with milliseconds, e.g. <c>2025-09-01T00:00:00.000Z</c> (for logs and messages); a value outside
+    /// years 1–9999 reads <c>outside years 1-9999</c>, since it comes from input and must not fail the caller.
+    /// </summary>
     public static string ToIsoString(long epochMillis) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(epochMillis).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        epochMillis < s_minDateTimeMillis || epochMillis > s_maxDateTimeMillis
+            ? "outside years 1-9999"
+            : DateTimeOffset.FromUnixTimeMilliseconds(epochMillis).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
 }

@@ -57,6 +57,15 @@ public sealed class TopicsTests
     }
 
     [Theory]
+    [InlineData(253_402_300_799_999, "9999-12-31T23:59:59.999Z")]
+    [InlineData(-62_135_596_800_000, "0001-01-01T00:00:00.000Z")]
+    [InlineData(253_402_300_800_000, "outside years 1-9999")]
+    [InlineData(long.MaxValue, "outside years 1-9999")]
+    [InlineData(long.MinValue, "outside years 1-9999")]
+    public void ShouldFormatEveryLongForMessagesWithoutThrowing(long epochMillis, string expected) =>
+        EpochMillis.ToIsoString(epochMillis).Should().Be(expected);
+
+    [Theory]
     [InlineData("trips", "trips")]
     [InlineData("trips.clean", "trips.clean")]
     [InlineData("trips.clean.bf1", "trips.clean")]

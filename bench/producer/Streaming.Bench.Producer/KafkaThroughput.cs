@@ -12,7 +12,7 @@ namespace Streaming.Bench.Producer;
 /// flush) against a raw Confluent.Kafka producer sending the same keys and pre-encoded value bytes with the same
 /// client settings. Each run uses fresh topics that exist before the clock starts.
 /// </summary>
-internal sealed class KafkaThroughput(BenchOptions options, IReadOnlyList<ProducerRecord> records)
+internal sealed class KafkaThroughput(BenchOptions options, SchemaRegistrySettings registry, IReadOnlyList<ProducerRecord> records)
 {
     private static readonly TimeSpan s_flushBound = TimeSpan.FromMinutes(3);
 
@@ -23,7 +23,7 @@ internal sealed class KafkaThroughput(BenchOptions options, IReadOnlyList<Produc
     {
         var topics = Topics(prefix);
         CreateTopics(topics.Values);
-        var sinkOptions = new KafkaSinkOptions(Settings, new SchemaRegistrySettings(), topics, TimeSpan.FromSeconds(10), s_flushBound);
+        var sinkOptions = new KafkaSinkOptions(Settings, registry, topics, TimeSpan.FromSeconds(10), s_flushBound);
         await using var sink = await KafkaRecordSink.ConnectAsync(sinkOptions);
         var clock = Stopwatch.StartNew();
         var completion = await SendLoop.RunAsync(records, records.Count, sink, null, new PlainProgressDisplay(TextWriter.Null, TimeSpan.FromHours(1)), "bench");
@@ -85,7 +85,7 @@ internal sealed class KafkaThroughput(BenchOptions options, IReadOnlyList<Produc
     {
         var topics = Topics(prefix);
         CreateTopics(topics.Values);
-        await using var sink = await KafkaRecordSink.ConnectAsync(new KafkaSinkOptions(Settings, new SchemaRegistrySettings(), topics, TimeSpan.FromSeconds(10), s_flushBound));
+        await using var sink = await KafkaRecordSink.ConnectAsync(new KafkaSinkOptions(Settings, registry, topics, TimeSpan.FromSeconds(10), s_flushBound));
         return records.Select(r => (r.Stream.ToName(), new Message<byte[], byte[]>
         {
             Key = Encoding.UTF8.GetBytes(r.Key),

@@ -15,7 +15,8 @@ var records = BenchData.Generate(options.Trips, options.Messages, options.Repo);
 var valueBytes = 0L;
 Console.WriteLine($"bench: {records.Count} records ({options.Trips} trips, {options.Messages} messages with default dirt), {options.Runs} runs each, Kafka {options.Bootstrap}");
 
-var kafka = new KafkaThroughput(options, records);
+var registry = SchemaRegistrySettings.Bind(StreamingConfiguration.Build());
+var kafka = new KafkaThroughput(options, registry, records);
 var runId = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
 var encoded = await kafka.PreEncodeAsync($"bench-p{runId}-enc.");
 valueBytes = encoded.Sum(e => (long)e.Message.Value.Length + e.Message.Key.Length);
@@ -56,7 +57,7 @@ var bestOurs = ourRuns.Max();
 var medianRatio = Median(ourRuns.Zip(raws, (o, r) => o / r).ToList());
 
 var trips = records.Where(r => r.Trip is not null).Select(r => r.Trip!).Take(options.AvroRecords).ToList();
-using var serdes = new AvroSerdes(SchemaRegistrySettings.Bind(StreamingConfiguration.Build()));
+using var serdes = new AvroSerdes(registry);
 var avro = await new AvroEncodeComparison(options, trips, serdes).RunAsync();
 
 Console.WriteLine();
