@@ -1,6 +1,6 @@
 using Streaming.Contracts.Cli;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
+using Streaming.Contracts.Logging;
 using Streaming.Processor.Hosting;
 
 namespace Streaming.Processor.Cli;
@@ -15,8 +15,7 @@ internal static class ProcessorRun
     {
         using var loggerFactory = LoggerFactory.Create(builder => builder
             // Logs go to stderr: stdout carries the run summary.
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+            .AddOneLineConsole("HH:mm:ss ")
             .AddFilter("Streaming", LogLevel.Information)
             .SetMinimumLevel(LogLevel.Warning));
         var host = new ProcessorHost(settings, loggerFactory);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Streaming.Contracts.Logging;
 
 namespace Streaming.Sinks.Cli;
 
@@ -11,11 +12,6 @@ internal static class SinkLogging
 {
     public static ILoggerFactory Create(IConfiguration configuration) => LoggerFactory.Create(builder => builder
         .SetMinimumLevel(Enum.TryParse<LogLevel>(configuration["Logging:Level"], ignoreCase: true, out var level) ? level : LogLevel.Information)
-        .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-        .AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        })
+        .AddOneLineConsole("HH:mm:ss.fff ")
         .AddFilter("Microsoft", LogLevel.Warning));
 }
