@@ -53,11 +53,19 @@ internal sealed class ProcessorCliOptions
         command.Options.Add(OutputSuffix);
     }
 
-    public IConfiguration Configuration(ParseResult result) => StreamingConfiguration.Build(new Dictionary<string, string?>(StringComparer.Ordinal)
+    public IConfiguration Configuration(ParseResult result, IReadOnlyDictionary<string, string?>? extra = null)
     {
-        [ConfigKeys.KafkaBootstrapServers] = result.GetValue(BootstrapServers),
-        [ConfigKeys.SchemaRegistryUrl] = result.GetValue(SchemaRegistry),
-    });
+        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [ConfigKeys.KafkaBootstrapServers] = result.GetValue(BootstrapServers),
+            [ConfigKeys.SchemaRegistryUrl] = result.GetValue(SchemaRegistry),
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+        return StreamingConfiguration.Build(overrides);
+    }
 
     public ProcessingGuarantee ResolveGuarantee(ParseResult result) => result.GetValue(Guarantee) switch
     {

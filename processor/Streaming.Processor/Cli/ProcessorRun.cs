@@ -2,6 +2,7 @@ using Streaming.Contracts.Cli;
 using Microsoft.Extensions.Logging;
 using Streaming.Contracts.Logging;
 using Streaming.Processor.Hosting;
+using Streaming.Observability;
 
 namespace Streaming.Processor.Cli;
 
@@ -18,11 +19,22 @@ internal static class ProcessorRun
             .AddOneLineConsole("HH:mm:ss ")
             .AddFilter("Streaming", LogLevel.Information)
             .SetMinimumLevel(LogLevel.Warning));
-        var host = new ProcessorHost(settings, loggerFactory);
+        var observability = settings.Observability;
+        var host = new ProcessorHost(settings, loggerFactory) { Health = new HealthState(observability?.UnhealthyAfter ?? TimeSpan.FromSeconds(30)) };
+        using var meters = new ProcessorMeters(host.Summary);
+        await using var endpoint = observability is null
+            ? null
+            : await MetricsEndpoint.StartAsync(observability, host.Health, loggerFactory.CreateLogger("Streaming.Processor.Metrics"), ProcessorMeters.MeterName).ConfigureAwait(false);
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         if (settings.UntilEnd)
         {
             RunSummaryPrinter.Print(host.Summary, host.ProcessingTime, Console.Out);
+            if (endpoint is not null && observability!.Linger > TimeSpan.Zero)
+            {
+                // A last scrape of the final counters, for the operator's Prometheus or a test.
+                await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await Task.Delay(observability.Linger, cancellationToken).ConfigureAwait(false);
+            }
         }
         return ExitCodes.Ok;
     }

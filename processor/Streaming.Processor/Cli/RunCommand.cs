@@ -5,6 +5,7 @@ using Streaming.Contracts.Configuration;
 using Streaming.Processor.Domain;
 using Streaming.Processor.Hosting;
 using Streaming.Processor.Topology;
+using Streaming.Observability;
 
 namespace Streaming.Processor.Cli;
 
@@ -20,25 +21,30 @@ internal static class RunCommand
             Description = "Application id: consumer group, transactional ids and internal topic prefix.",
             DefaultValueFactory = _ => ProcessorCliOptions.DefaultApplicationId,
         };
+        var metrics = new MetricsCliOptions(ProcessorMeters.DefaultPort);
         var command = new Command("run", "Run the processor topology.");
         options.AddTo(command);
+        metrics.AddTo(command);
         command.Options.Add(untilEnd);
         command.Options.Add(appId);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var settings = ResolveSettings(options, result, result.GetValue(appId)!, result.GetValue(untilEnd));
+            var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
+            metrics.AddOverrides(result, overrides);
+            var settings = ResolveSettings(options, result, result.GetValue(appId)!, result.GetValue(untilEnd), overrides: overrides);
             return await ProcessorRun.ExecuteAsync(settings, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    internal static ProcessorRunSettings ResolveSettings(ProcessorCliOptions options, ParseResult result, string applicationId, bool untilEnd, string? outputSuffix = null)
+    internal static ProcessorRunSettings ResolveSettings(
+        ProcessorCliOptions options, ParseResult result, string applicationId, bool untilEnd, string? outputSuffix = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         if (string.IsNullOrWhiteSpace(applicationId))
         {
             throw new UsageException("--app-id is empty; pass an application id such as streaming-processor.");
         }
-        var configuration = options.Configuration(result);
+        var configuration = options.Configuration(result, overrides);
         return new ProcessorRunSettings(
             applicationId,
             KafkaSettings.Bind(configuration).Validate(),
@@ -50,6 +56,8 @@ internal static class RunCommand
             untilEnd)
         {
             CommitInterval = CommitInterval(configuration[ProcessorRun.CommitIntervalKey]),
+            // Backfills (no metrics flags) are bounded: off unless a port is configured.
+            Observability = ObservabilitySettings.Bind(configuration, ProcessorMeters.DefaultPort, bounded: untilEnd || overrides is null),
         };
     }
 

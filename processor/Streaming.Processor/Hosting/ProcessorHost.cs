@@ -1,3 +1,4 @@
+using Streaming.Observability;
 using Microsoft.Extensions.Logging;
 using Streamiz.Kafka.Net;
 using Streaming.Contracts.Configuration;
@@ -19,6 +20,9 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(50);
 
     public RunSummary Summary { get; } = new();
+
+    /// <summary>What /health answers; ready once Streamiz is RUNNING (its tasks assigned and restored).</summary>
+    public HealthState? Health { get; init; }
 
     public InputBounds Bounds { get; } = new();
 
@@ -57,7 +61,18 @@ public sealed class ProcessorHost(ProcessorRunSettings settings, ILoggerFactory 
         DateTimeOffset? firstRecordAt = null;
         var stream = new KafkaStream(BuildTopology(layout), config, new BoundedClientSupplier(config, builder, Bounds));
         var errored = false;
-        stream.StateChanged += (_, now) => errored |= now == KafkaStream.State.ERROR;
+        stream.StateChanged += (_, now) =>
+        {
+            errored |= now == KafkaStream.State.ERROR;
+            if (now == KafkaStream.State.RUNNING)
+            {
+                Health?.MarkReady();
+            }
+            else if (now == KafkaStream.State.ERROR)
+            {
+                Health?.MarkFailed("Streamiz stopped with an error (see the log)");
+            }
+        };
         try
         {
             await stream.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,9 @@ public sealed record ProcessorRunSettings(
     /// <summary>How often tasks commit (Streamiz's <c>CommitIntervalMs</c>); null for <see cref="StreamizConfigFactory.DefaultCommitInterval"/>.</summary>
     public TimeSpan? CommitInterval { get; init; }
 
+    /// <summary>/metrics and /health; null or off (port 0) for none.</summary>
+    public Observability.ObservabilitySettings? Observability { get; init; }
+
     /// <summary>Backfill: where each input partition starts when the application id has no committed position yet.</summary>
     public IReadOnlyDictionary<(string Topic, int Partition), long>? StartOffsets { get; init; }
 
