@@ -12,6 +12,8 @@ using Streaming.Contracts.Serialization;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.Postgres;
 
+using Streaming.Observability;
+
 namespace Streaming.Sinks.Cli;
 
 /// <summary>
@@ -21,6 +23,9 @@ namespace Streaming.Sinks.Cli;
 /// </summary>
 internal static class PostgresCommand
 {
+    /// <summary>The Postgres sink's /metrics port when none is configured.</summary>
+    public const int DefaultMetricsPort = 9465;
+
     public static Command Create()
     {
         var untilEnd = new Option<bool>("--until-end") { Description = "Read to the end offsets captured at start, flush, print a summary and exit 0." };
@@ -37,10 +42,12 @@ internal static class PostgresCommand
         var bootstrap = new Option<string?>(ConfigKeys.BootstrapServersFlag) { Description = "Kafka bootstrap servers (or KAFKA_BOOTSTRAP)." };
         var schemaRegistry = new Option<string?>(ConfigKeys.SchemaRegistryFlag) { Description = "Schema Registry URL, http(s)://host:port (default: SCHEMA_REGISTRY_URL)." };
 
+        var metrics = new MetricsCliOptions(DefaultMetricsPort);
         var command = new Command("postgres", "Deliver trips.city-hourly, messages.flagged and senders.strike-status to PostgreSQL, exactly once.")
         {
             untilEnd, topics, batchSize, batchIntervalMs, groupId, sinkName, pgConnection, bootstrap, schemaRegistry,
         };
+        metrics.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -54,6 +61,7 @@ internal static class PostgresCommand
                 [PostgresSinkSettings.GroupIdKey] = parse.GetValue(groupId),
                 [PostgresSinkSettings.SinkNameKey] = parse.GetValue(sinkName),
             };
+            metrics.AddOverrides(parse, overrides);
             return await RunAsync(StreamingConfiguration.Build(overrides), parse.GetValue(untilEnd), Console.Out, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -82,9 +90,11 @@ internal static class PostgresCommand
         // Logs to stderr only: stdout carries the run summary.
         var logger = loggerFactory.CreateLogger("sinks.postgres");
         using var serdes = new AvroSerdes(registrySettings);
+        await using var observability = await SinkObservability.StartAsync(configuration, DefaultMetricsPort, untilEnd, "postgres", logger).ConfigureAwait(false);
         await using (dataSource.ConfigureAwait(false))
         {
-            var retry = new RetryPolicy(PostgresErrors.IsTransient, logger);
+            var retry = new RetryPolicy(PostgresErrors.IsTransient, logger, health: observability.Health, dependency: "postgres");
+            observability.Retries = () => retry.Retries;
             var stopwatch = Stopwatch.StartNew();
             try
             {
@@ -98,8 +108,11 @@ internal static class PostgresCommand
                     UntilEnd = untilEnd,
                     AssignmentStrategy = settings.ParsedAssignmentStrategy,
                 };
-                var summary = await DeliveryRun.RunAsync(kafka, serdes, options, "sinks-postgres-" + settings.SinkName, sink, logger, cancellationToken).ConfigureAwait(false);
+                var summary = await DeliveryRun.RunAsync(kafka, serdes, options, "sinks-postgres-" + settings.SinkName, sink, logger, cancellationToken,
+                    observability.Summary, observability.Health).ConfigureAwait(false);
                 await output.WriteLineAsync(summary.Format("postgres", stopwatch.Elapsed)).ConfigureAwait(false);
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await observability.LingerAsync(cancellationToken).ConfigureAwait(false);
                 return 0;
             }
             catch (Exception ex) when (ex is NpgsqlException or KafkaException or TimeoutException or SchemaRegistryException or SchemaRegistryUnavailableException)

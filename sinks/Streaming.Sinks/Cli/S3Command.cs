@@ -12,6 +12,8 @@ using Streaming.Contracts.Configuration;
 using Streaming.Sinks.Delivery;
 using Streaming.Sinks.S3;
 
+using Streaming.Observability;
+
 namespace Streaming.Sinks.Cli;
 
 /// <summary>
@@ -22,6 +24,9 @@ namespace Streaming.Sinks.Cli;
 /// </summary>
 internal static class S3Command
 {
+    /// <summary>The S3 sink's /metrics port when none is configured.</summary>
+    public const int DefaultMetricsPort = 9466;
+
     public static Command Create()
     {
         var topic = new Option<string?>("--topic") { Description = "Topic to write (a contract topic, or one with a .suffix)." };
@@ -40,11 +45,13 @@ internal static class S3Command
         var bootstrap = new Option<string?>(ConfigKeys.BootstrapServersFlag) { Description = "Kafka bootstrap servers (or KAFKA_BOOTSTRAP)." };
         var endpoint = new Option<string?>(ConfigKeys.S3EndpointFlag) { Description = "S3-compatible endpoint URL (or S3_ENDPOINT)." };
 
+        var metrics = new MetricsCliOptions(DefaultMetricsPort);
         var command = new Command("s3", "Write a topic to hourly Parquet files on S3 or file://, exactly once.")
         {
             topic, table, untilEnd, destination, groupId, maxRecords, maxBytes, rotateInterval, allowedLateness, lateFileWindow, maxOpenFiles, rowGroupBytes, multipartThreshold, bootstrap, endpoint,
             CreateDdl(),
         };
+        metrics.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -64,6 +71,7 @@ internal static class S3Command
                 [S3SinkSettings.RowGroupKey] = Text(parse.GetValue(rowGroupBytes)),
                 [S3SinkSettings.MultipartThresholdKey] = Text(parse.GetValue(multipartThreshold)),
             };
+            metrics.AddOverrides(parse, overrides);
             return await RunAsync(StreamingConfiguration.Build(overrides), parse.GetValue(untilEnd), Console.Out, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -93,9 +101,13 @@ internal static class S3Command
                 UntilEnd = untilEnd,
             };
             using var serdes = new AvroSerdes(registrySettings);
-            var summary = await DeliveryRun.RunAsync(kafka, serdes, options, "sinks-s3-" + settings.Sink.Table, sink, logger, cancellationToken).ConfigureAwait(false);
+            await using var observability = await SinkObservability.StartAsync(configuration, DefaultMetricsPort, untilEnd, "s3-" + settings.Sink.Table, logger).ConfigureAwait(false);
+            var summary = await DeliveryRun.RunAsync(kafka, serdes, options, "sinks-s3-" + settings.Sink.Table, sink, logger, cancellationToken,
+                observability.Summary, observability.Health).ConfigureAwait(false);
             await output.WriteLineAsync(summary.Format("s3", stopwatch.Elapsed) + " replay_skipped=" + sink.RecordsReplaySkipped.ToString(CultureInfo.InvariantCulture)
                 + " " + sink.FileCounts.Format()).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await observability.LingerAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
         catch (Exception ex) when (ex is KafkaException or TimeoutException or StorageException or SchemaRegistryException or SchemaRegistryUnavailableException)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Events;
 using Streaming.Contracts.Serialization;
+using Streaming.Observability;
 
 namespace Streaming.Sinks.Delivery;
 
@@ -42,6 +43,8 @@ public sealed class DeliveryLoop
     private EndOffsetTracker? _ends;
     private State _state = State.Created;
     private bool _discardOnRevoke;
+    private readonly HealthState? _health;
+    private volatile bool _kafkaFailing;
 
     /// <summary>Creates the loop.</summary>
     /// <param name="options">Topics, group, bounded mode.</param>
@@ -52,6 +55,8 @@ public sealed class DeliveryLoop
     /// <param name="logger">Logger; lifecycle at Information, flushes at Debug.</param>
     /// <param name="time">Clock for flush timing; the system clock by default.</param>
     /// <param name="tokenRefresh">OAUTHBEARER token refresh (MSK IAM) for the consumer.</param>
+    /// <param name="summary">Where the counters go (read by /metrics while the loop runs); a new one by default.</param>
+    /// <param name="health">Made ready on the first assignment; told of Kafka errors.</param>
     public DeliveryLoop(
         DeliveryOptions options,
         ConsumerConfig consumerConfig,
@@ -60,9 +65,13 @@ public sealed class DeliveryLoop
         RejectedPublisher rejected,
         ILogger logger,
         TimeProvider? time = null,
-        Action<IClient, string>? tokenRefresh = null)
+        Action<IClient, string>? tokenRefresh = null,
+        RunSummary? summary = null,
+        HealthState? health = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Summary = summary ?? new RunSummary();
+        _health = health;
         options.Validate();
         _options = options;
         _consumerConfig = consumerConfig ?? throw new ArgumentNullException(nameof(consumerConfig));
@@ -75,7 +84,7 @@ public sealed class DeliveryLoop
     }
 
     /// <summary>Counters of this run.</summary>
-    public RunSummary Summary { get; } = new();
+    public RunSummary Summary { get; }
 
     /// <summary>The end offsets captured at start in bounded mode; null otherwise.</summary>
     public IReadOnlyDictionary<TopicPartition, long>? CapturedEndOffsets => _ends?.EndOffsets;
@@ -108,7 +117,12 @@ public sealed class DeliveryLoop
             .SetPartitionsAssignedHandler(OnAssigned)
             .SetPartitionsRevokedHandler(OnRevoked)
             .SetPartitionsLostHandler(OnLost)
-            .SetErrorHandler((_, error) => _logger.Log(error.IsFatal ? LogLevel.Error : LogLevel.Warning, "kafka: {Reason}", error.Reason))
+            .SetErrorHandler((_, error) =>
+            {
+                _logger.Log(error.IsFatal ? LogLevel.Error : LogLevel.Warning, "kafka: {Reason}", error.Reason);
+                _kafkaFailing = true;
+                _health?.ReportFailure("kafka", error.Reason);
+            })
             .WithTokenRefresh(_tokenRefresh)
             .Build();
         try
@@ -174,7 +188,13 @@ public sealed class DeliveryLoop
     {
         try
         {
-            return consumer.Consume(_options.PollTimeout) is { } result ? PolledRecord.From(result) : null;
+            var result = consumer.Consume(_options.PollTimeout);
+            if (result is not null && _kafkaFailing)
+            {
+                _kafkaFailing = false;
+                _health?.ReportSuccess("kafka");
+            }
+            return result is not null ? PolledRecord.From(result) : null;
         }
         catch (KafkaException ex) when (!ex.Error.IsFatal)
         {
@@ -273,6 +293,7 @@ public sealed class DeliveryLoop
 
     private IEnumerable<TopicPartitionOffset> OnAssigned(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
+        _health?.MarkReady();
         if (partitions.Count == 0)
         {
             _ends?.Assigned([]);

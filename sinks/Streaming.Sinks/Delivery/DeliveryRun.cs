@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Streaming.Contracts;
 using Streaming.Contracts.Configuration;
 using Streaming.Contracts.Serialization;
+using Streaming.Observability;
 
 namespace Streaming.Sinks.Delivery;
 
@@ -18,7 +19,9 @@ internal static class DeliveryRun
         string clientId,
         ISink sink,
         ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        RunSummary? summary = null,
+        HealthState? health = null)
     {
         var tokenRefresh = KafkaClientConfigFactory.OAuthBearerRefreshHandler(kafka, logger);
         using var rejected = new RejectedPublisher(
@@ -30,7 +33,9 @@ internal static class DeliveryRun
             new RecordDecoder(serdes),
             rejected,
             logger,
-            tokenRefresh: tokenRefresh);
+            tokenRefresh: tokenRefresh,
+            summary: summary,
+            health: health);
         await loop.RunAsync(cancellationToken).ConfigureAwait(false);
         return loop.Summary;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using Streaming.Observability;
 
 namespace Streaming.Sinks.Delivery;
 
@@ -11,6 +12,10 @@ namespace Streaming.Sinks.Delivery;
 public sealed class RetryPolicy
 {
     private readonly ResiliencePipeline _pipeline;
+    private readonly HealthState? _health;
+    private readonly string _dependency;
+    private long _retries;
+    private volatile bool _failing;
 
     /// <summary>Creates the policy.</summary>
     /// <param name="isTransient">Which exceptions are worth retrying; everything else propagates at once.</param>
@@ -18,8 +23,14 @@ public sealed class RetryPolicy
     /// <param name="baseDelay">First delay (default 200 ms); doubled per attempt, with jitter.</param>
     /// <param name="maxDelay">Cap of one delay (default 10 s).</param>
     /// <param name="maxAttempts">Retry limit; null (the default) retries forever.</param>
-    public RetryPolicy(Func<Exception, bool> isTransient, ILogger logger, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null, int? maxAttempts = null)
+    /// <param name="health">Told when <paramref name="dependency"/> starts failing (each retry) and works again.</param>
+    /// <param name="dependency">The name /health reports, e.g. <c>postgres</c>.</param>
+    public RetryPolicy(
+        Func<Exception, bool> isTransient, ILogger logger, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null, int? maxAttempts = null,
+        HealthState? health = null, string dependency = "destination")
     {
+        _health = health;
+        _dependency = dependency;
         ArgumentNullException.ThrowIfNull(isTransient);
         ArgumentNullException.ThrowIfNull(logger);
         _pipeline = new ResiliencePipelineBuilder()
@@ -33,6 +44,9 @@ public sealed class RetryPolicy
                 MaxRetryAttempts = maxAttempts ?? int.MaxValue,
                 OnRetry = args =>
                 {
+                    Interlocked.Increment(ref _retries);
+                    _failing = true;
+                    _health?.ReportFailure(_dependency, args.Outcome.Exception?.Message ?? "failing");
                     logger.LogWarning("transient failure, retry {Attempt} in {DelayMs} ms: {Error}",
                         args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message);
                     return ValueTask.CompletedTask;
@@ -41,11 +55,30 @@ public sealed class RetryPolicy
             .Build();
     }
 
-    /// <summary>Runs <paramref name="action"/>, retrying it on transient failures.</summary>
-    public ValueTask<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> action, CancellationToken cancellationToken = default) =>
-        _pipeline.ExecuteAsync(action, cancellationToken);
+    /// <summary>Retries so far (a metric).</summary>
+    public long Retries => Interlocked.Read(ref _retries);
 
     /// <summary>Runs <paramref name="action"/>, retrying it on transient failures.</summary>
-    public ValueTask ExecuteAsync(Func<CancellationToken, ValueTask> action, CancellationToken cancellationToken = default) =>
-        _pipeline.ExecuteAsync(action, cancellationToken);
+    public async ValueTask<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> action, CancellationToken cancellationToken = default)
+    {
+        var result = await _pipeline.ExecuteAsync(action, cancellationToken).ConfigureAwait(false);
+        Succeeded();
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="action"/>, retrying it on transient failures.</summary>
+    public async ValueTask ExecuteAsync(Func<CancellationToken, ValueTask> action, CancellationToken cancellationToken = default)
+    {
+        await _pipeline.ExecuteAsync(action, cancellationToken).ConfigureAwait(false);
+        Succeeded();
+    }
+
+    private void Succeeded()
+    {
+        if (_failing)
+        {
+            _failing = false;
+            _health?.ReportSuccess(_dependency);
+        }
+    }
 }

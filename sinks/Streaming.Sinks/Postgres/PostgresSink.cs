@@ -83,8 +83,10 @@ public sealed class PostgresSink : ISink
     public void Skip(TopicPartition partition, long offset) => Current().Track(partition, offset + 1);
 
     /// <inheritdoc />
+    /// <remarks>A finished background write is due too: its rows count and its offsets commit without waiting for the next batch.</remarks>
     public bool IsFlushDue(DateTimeOffset now) =>
-        _current is { IsEmpty: false } batch
+        _inFlight is { IsCompleted: true }
+        || _current is { IsEmpty: false } batch
         && (batch.Records >= _settings.BatchSize || now - batch.StartedAt >= _settings.BatchInterval);
 
     /// <inheritdoc />
